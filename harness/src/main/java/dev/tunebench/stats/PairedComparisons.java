@@ -1,0 +1,104 @@
+package dev.tunebench.stats;
+
+import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
+
+/** Paired tests of side B against side A on the same rows: binary and continuous metrics. */
+public final class PairedComparisons {
+
+    public static final String PAIRED_BOOTSTRAP = "paired-bootstrap";
+    public static final String WILCOXON_SIGNED_RANK = "wilcoxon-signed-rank";
+
+    /** commons-math3 computes the exact Wilcoxon distribution up to this many rows. */
+    private static final int WILCOXON_EXACT_LIMIT = 30;
+
+    private PairedComparisons() {
+    }
+
+    /**
+     * Binary metric (pass/fail per row): exact McNemar test on the discordant rows, Newcombe paired
+     * interval for the difference of rates, and the minimum detectable effect for this n and discordance.
+     */
+    public static PairedComparison binary(boolean[] passedA, boolean[] passedB, double confidence) {
+        PairedCounts counts = PairedCounts.of(passedA, passedB);
+        int n = counts.n();
+        double rateA = n == 0 ? Double.NaN : (double) counts.rightA() / n;
+        double rateB = n == 0 ? Double.NaN : (double) counts.rightB() / n;
+        double difference = counts.difference();
+        double mde = n == 0 ? Double.NaN : MinimumDetectableEffect.pairedBinary(n, counts.discordantShare());
+        return new PairedComparison(rateA, rateB, difference,
+                PairedProportions.newcombeInterval(counts, confidence),
+                McNemar.EXACT, McNemar.exactP(counts.onlyA(), counts.onlyB()),
+                difference, PairedComparison.EFFECT_DIFFERENCE, n, counts, MetricEstimate.orNull(mde));
+    }
+
+    /**
+     * Continuous metric (tokens, latency, cost per row): paired bootstrap of the mean difference
+     * d = b - a. The interval is the percentile interval of resampled mean differences; the two-sided
+     * p-value tests mean(d) = 0 by resampling d shifted to mean zero (Efron & Tibshirani 1993, §16.4),
+     * {@code (1 + #{|mean* - mean(d)| >= |mean(d)|}) / (resamples + 1)}, so it is never exactly 0.
+     */
+    public static PairedComparison continuous(double[] a, double[] b, Bootstrap bootstrap) {
+        double[] differences = differences(a, b);
+        int n = differences.length;
+        double observed = Percentiles.mean(differences);
+        if (n == 0) {
+            return new PairedComparison(Double.NaN, Double.NaN, Double.NaN,
+                    Interval.undefined(Bootstrap.PERCENTILE_METHOD), PAIRED_BOOTSTRAP, 1.0,
+                    Double.NaN, PairedComparison.EFFECT_DIFFERENCE, 0, null, null);
+        }
+        SplittableRandom random = new SplittableRandom(bootstrap.seed());
+        double[] replicates = new double[bootstrap.resamples()];
+        int atLeastAsExtreme = 0;
+        for (int r = 0; r < replicates.length; r++) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += differences[random.nextInt(n)];
+            }
+            replicates[r] = sum / n;
+            // Resampling d - mean(d) gives exactly replicate - observed, so one loop serves both.
+            if (Math.abs(replicates[r] - observed) >= Math.abs(observed)) {
+                atLeastAsExtreme++;
+            }
+        }
+        double pValue = (1.0 + atLeastAsExtreme) / (replicates.length + 1.0);
+        return new PairedComparison(Percentiles.mean(a), Percentiles.mean(b), observed,
+                bootstrap.percentileBounds(replicates), PAIRED_BOOTSTRAP, pValue,
+                observed, PairedComparison.EFFECT_DIFFERENCE, n, null, null);
+    }
+
+    /**
+     * Two-sided Wilcoxon signed-rank p-value for b - a (commons-math3): exact up to 30 rows, normal
+     * approximation above. An alternative to the bootstrap when the differences are skewed.
+     */
+    public static double wilcoxonP(double[] a, double[] b) {
+        checkSameRows(a, b);
+        boolean exact = a.length <= WILCOXON_EXACT_LIMIT;
+        return new WilcoxonSignedRankTest().wilcoxonSignedRankTest(a, b, exact);
+    }
+
+    /**
+     * Cohen's d_z: mean difference over the standard deviation of the differences (Cohen 1988, §2.3.5);
+     * NaN below two rows or when every difference is equal.
+     */
+    public static double cohensDz(double[] a, double[] b) {
+        double[] differences = differences(a, b);
+        double sd = Percentiles.standardDeviation(differences);
+        return sd == 0 ? Double.NaN : Percentiles.mean(differences) / sd;
+    }
+
+    private static double[] differences(double[] a, double[] b) {
+        checkSameRows(a, b);
+        double[] differences = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            differences[i] = b[i] - a[i];
+        }
+        return differences;
+    }
+
+    private static void checkSameRows(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("paired sides need the same rows, got " + a.length + " and " + b.length);
+        }
+    }
+}
