@@ -9,5 +9,10 @@ public interface Scorer {
     /** The name the suite gave this scorer (unique within a suite). */
     String name();
 
+    /**
+     * Scores one answer. A bad answer is a score of 0 with a reason; an expected answer this scorer cannot
+     * use (not JSON for {@code json_match}, no label in it for {@code label}) is a data error and throws
+     * {@link dev.tunebench.spi.InputException} naming the scorer, for the engine to report with the row.
+     */
     Score score(String answer, String expected);
 }

@@ -1,17 +1,43 @@
 package dev.tunebench.scoring;
 
 import dev.tunebench.spi.InputException;
+import java.nio.file.Path;
 
 /** Builds scorers from their suite declarations. */
 public final class Scorers {
     private Scorers() {
     }
 
-    /**
-     * Creates the scorer a spec declares, or throws {@link InputException} naming {@code spec.where()},
-     * the bad field, what was expected and the closest known type.
-     */
+    /** As {@link #create(ScorerSpec, Path)} with files resolved against the working directory. */
     public static Scorer create(ScorerSpec spec) {
-        throw new InputException(spec.where() + ": scorer type '" + spec.type() + "' is not implemented yet");
+        return create(spec, Path.of(""));
+    }
+
+    /**
+     * Creates the scorer a spec declares, with its patterns and schemas compiled once, or throws
+     * {@link InputException} naming {@code spec.where()}, the bad field, what was expected and the closest
+     * known type. {@code baseDir} is the suite's folder, against which {@code schema_file} is resolved.
+     */
+    public static Scorer create(ScorerSpec spec, Path baseDir) {
+        if (spec.name() == null || spec.name().isBlank()) {
+            throw new InputException(spec.where() + ": name: missing; give the scorer a unique name");
+        }
+        if (spec.type() == null) {
+            throw new InputException(spec.where() + ": type: missing; expected one of " + String.join(", ", ScorerType.ids()));
+        }
+        ScorerType type = ScorerType.byId(spec.type()).orElseThrow(() -> new InputException(spec.where()
+                + ": type: unknown scorer type '" + spec.type() + "'; expected one of "
+                + String.join(", ", ScorerType.ids()) + Names.didYouMean(spec.type(), ScorerType.ids())));
+        Params params = new Params(spec, type);
+        return switch (type) {
+            case EXACT -> new ExactScorer(spec.name());
+            case NORMALIZED -> NormalizedScorer.from(params);
+            case CONTAINS -> ContainsScorer.from(params);
+            case REGEX -> RegexScorer.from(params);
+            case JSON_MATCH -> JsonMatchScorer.from(params);
+            case JSON_SCHEMA -> JsonSchemaScorer.from(params, baseDir);
+            case LABEL -> LabelScorer.from(params);
+            case LENGTH -> LengthScorer.from(params);
+        };
     }
 }
