@@ -1,0 +1,76 @@
+package dev.tunebench.runners.onnx;
+
+import dev.tunebench.spi.InputException;
+import dev.tunebench.spi.RunnerInfo;
+import dev.tunebench.spi.RunnerSettings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The manifest entry of an open runner: versions, device, file hashes and the discovered contract. */
+final class RunnerDetails {
+    private RunnerDetails() {
+    }
+
+    static RunnerInfo info(ModelConfig config, RunnerSettings settings, OnnxModel model, TextTokenizer tokenizer) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        hashes.put(model.file.getFileName().toString(), sha256(model.file));
+        Path data = model.file.resolveSibling(model.file.getFileName() + ".data");
+        if (Files.isRegularFile(data)) {
+            hashes.put(data.getFileName().toString(), sha256(data));
+        }
+        hashes.put(tokenizer.file().getFileName().toString(), sha256(tokenizer.file()));
+        return new RunnerInfo(OnnxRunnerFactory.ID, Map.of("onnxruntime", model.runtimeVersion()), model.device,
+                settings.intraOpThreads(), hashes, contract(config, model, tokenizer));
+    }
+
+    /** What {@code model-info} prints: everything the runner found out about the folder and graph. */
+    private static Map<String, Object> contract(ModelConfig config, OnnxModel model, TextTokenizer tokenizer) {
+        KvContract c = model.contract;
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("model_file", model.file.toString());
+        d.put("inputs", KvContract.describe(model.inputs));
+        d.put("outputs", KvContract.describe(model.outputs));
+        d.put("decoding", c.cached() ? "kv-cache" : "full-recompute");
+        d.put("layers", c.cached() ? Integer.valueOf(c.layers()) : config.numLayers());
+        d.put("heads", config.numHeads());
+        d.put("kv_heads", c.cached() ? Integer.valueOf(c.kvHeads()) : config.numKvHeads());
+        d.put("head_size", c.cached() ? Integer.valueOf(c.headSize()) : config.headSize());
+        d.put("kv_dtype", c.cached() ? KvContract.dtype(c.kvType()) : null);
+        d.put("logits_dtype", KvContract.dtype(c.logitsType()));
+        d.put("ids_dtype", KvContract.dtype(c.idType()));
+        d.put("position_ids", c.hasPositionIds());
+        d.put("vocab", c.vocab() > 0 ? Integer.valueOf(c.vocab()) : config.vocabSize());
+        d.put("tokenizer_vocab", tokenizer.vocabSize());
+        d.put("context_length", config.contextLength());
+        d.put("eos_token_ids", config.eosTokenIds());
+        d.put("pad_token_id", config.padTokenId());
+        d.put("bos_token_id", config.bosTokenId());
+        d.put("add_bos_token", config.addBosToken());
+        d.put("chat_template", config.chatTemplate() != null);
+        d.put("io_names", config.genaiIo() != null ? "genai_config.json" : "hugging-face");
+        return d;
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new InputException("Cannot read " + file + " to hash it: " + e.getMessage() + ". Check that the file is readable.", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.tunebench.runners.onnx;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a model folder whose graph has no KV cache, int32 ids and mask and no position_ids: a bigram
+ * "LM" (one Gather from a table) whose greedy next token after t is (3t + 1) mod 16, so the expected
+ * output of the full-recompute path is known exactly. The ONNX protobuf is written by hand because no
+ * ONNX builder is on the test classpath.
+ */
+final class TinyGraph {
+    static final int VOCAB = 16;
+    static final int EOS = 15;
+
+    private TinyGraph() {
+    }
+
+    static int next(int token) {
+        return (3 * token + 1) % VOCAB;
+    }
+
+    static Path write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("model.onnx"), model());
+        Files.writeString(dir.resolve("config.json"), "{\"vocab_size\": " + VOCAB
+                + ", \"n_positions\": 64, \"eos_token_id\": " + EOS + ", \"pad_token_id\": 0, \"n_layer\": 1, \"n_head\": 1}");
+        StringBuilder vocab = new StringBuilder();
+        for (int i = 0; i < VOCAB; i++) {
+            vocab.append(i == 0 ? "" : ", ").append("\"w").append(i).append("\": ").append(i);
+        }
+        Files.writeString(dir.resolve("tokenizer.json"), "{\"version\": \"1.0\", \"added_tokens\": [],"
+                + " \"normalizer\": null, \"pre_tokenizer\": {\"type\": \"WhitespaceSplit\"}, \"post_processor\": null,"
+                + " \"decoder\": null, \"model\": {\"type\": \"WordLevel\", \"vocab\": {" + vocab + "}, \"unk_token\": \"w0\"}}");
+        return dir;
+    }
+
+    private static byte[] model() {
+        float[] table = new float[VOCAB * VOCAB];
+        for (int t = 0; t < VOCAB; t++) {
+            table[t * VOCAB + next(t)] = 1;
+        }
+        ByteBuffer raw = ByteBuffer.allocate(table.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float f : table) {
+            raw.putFloat(f);
+        }
+        Proto initializer = new Proto().varint(1, VOCAB).varint(1, VOCAB).varint(2, 1).string(8, "table").bytes(9, raw.array());
+        Proto gather = new Proto().string(1, "table").string(1, "input_ids").string(2, "logits").string(3, "gather").string(4, "Gather");
+        Proto graph = new Proto().message(1, gather).string(2, "bigram").message(5, initializer)
+                .message(11, valueInfo("input_ids", 6, "batch", "seq"))
+                .message(11, valueInfo("attention_mask", 6, "batch", "total"))
+                .message(12, valueInfo("logits", 1, "batch", "seq", VOCAB));
+        return new Proto().varint(1, 8).message(7, graph).message(8, new Proto().string(1, "").varint(2, 13)).toBytes();
+    }
+
+    /** A tensor value: element type (1 float, 6 int32) and dims, each a name or a size. */
+    private static Proto valueInfo(String name, int elemType, Object... dims) {
+        Proto shape = new Proto();
+        for (Object d : dims) {
+            shape.message(1, d instanceof Integer size ? new Proto().varint(1, size) : new Proto().string(2, (String) d));
+        }
+        Proto tensor = new Proto().varint(1, elemType).message(2, shape);
+        return new Proto().string(1, name).message(2, new Proto().message(1, tensor));
+    }
+
+    /** Just enough protobuf: varint and length-delimited fields. */
+    private static final class Proto {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Proto varint(int field, long value) {
+            raw((field << 3));
+            raw(value);
+            return this;
+        }
+
+        Proto bytes(int field, byte[] value) {
+            raw((field << 3) | 2);
+            raw(value.length);
+            out.writeBytes(value);
+            return this;
+        }
+
+        Proto string(int field, String value) {
+            return bytes(field, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Proto message(int field, Proto value) {
+            return bytes(field, value.toBytes());
+        }
+
+        byte[] toBytes() {
+            return out.toByteArray();
+        }
+
+        private void raw(long value) {
+            while ((value & ~0x7FL) != 0) {
+                out.write((int) ((value & 0x7F) | 0x80));
+                value >>>= 7;
+            }
+            out.write((int) value);
+        }
+    }
+}
