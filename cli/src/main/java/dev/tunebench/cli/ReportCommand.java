@@ -1,0 +1,62 @@
+package dev.tunebench.cli;
+
+import dev.tunebench.reports.Reports;
+import dev.tunebench.results.RunManifest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Re-summarises a run folder and writes its report (optionally against another run). */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        header = "Write the HTML report (and summary.md, junit.xml) of a run folder.",
+        description = "Rebuilds summary.json from samples.jsonl, then writes report.html, summary.md and junit.xml "
+                + "into the run folder. With --compare, report.html shows this run against another one.")
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "Run folder written by `tunebench run`.")
+    Path runDir;
+    @Option(names = "--compare", paramLabel = "OTHER_RUN_DIR", description = "Compare with this run (e.g. last night's).")
+    Path compare;
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the HTML report. Default: RUN_DIR/report.html.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        RunManifest manifest = RunFolder.readManifest(runDir);
+        RunFolder.summarize(runDir, manifest);
+        if (compare != null) {
+            RunFolder.readManifest(compare);
+        }
+        writeAll(runDir);
+        Path html = out != null ? out : runDir.resolve("report.html");
+        if (compare != null || out != null) {
+            try {
+                Reports.writeHtml(runDir, compare, html);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + html, e);
+            }
+        }
+        spec.commandLine().getOut().println("report: " + html);
+        return ExitCodes.OK;
+    }
+
+    static void writeAll(Path runDir) {
+        try {
+            Reports.writeAll(runDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reports of " + runDir, e);
+        }
+    }
+}

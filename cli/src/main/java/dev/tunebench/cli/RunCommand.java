@@ -1,0 +1,237 @@
+package dev.tunebench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunebench.results.RunManifest;
+import dev.tunebench.results.Sample;
+import dev.tunebench.results.SampleReader;
+import dev.tunebench.results.SampleSink;
+import dev.tunebench.run.RunEngine;
+import dev.tunebench.run.RunListener;
+import dev.tunebench.run.RunOptions;
+import dev.tunebench.run.RunOutcome;
+import dev.tunebench.run.Shard;
+import dev.tunebench.run.SuitePlanner;
+import dev.tunebench.spi.InputException;
+import dev.tunebench.spi.RunnerFactories;
+import dev.tunebench.spi.RunnerInfo;
+import dev.tunebench.suite.GenerationOverrides;
+import dev.tunebench.suite.RunnerOverrides;
+import dev.tunebench.suite.Suite;
+import dev.tunebench.suite.SuiteLoader;
+import dev.tunebench.summary.ValidationLosses;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a suite: every model × technique × row, streamed to a run folder, then summary and report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Run a suite: every model x technique on the evaluation set; write samples, summary and report.")
+final class RunCommand implements Callable<Integer> {
+    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "SUITE", description = "Suite file (YAML).")
+    Path suiteFile;
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder. Default: runs/<suite>-<UTC timestamp>/.")
+    Path out;
+    @Option(names = "--models", split = ",", paramLabel = "ID", description = "Only these model ids.")
+    List<String> models = new ArrayList<>();
+    @Option(names = "--techniques", split = ",", paramLabel = "NAME", description = "Only these techniques.")
+    List<String> techniques = new ArrayList<>();
+    @Option(names = "--limit", defaultValue = "0", description = "Only the first N rows (0 = all).")
+    int limit;
+    @Option(names = "--threads", description = "Intra-op threads per model (0 = runtime default).")
+    Integer threads;
+    @Option(names = "--batch-size", description = "Rows per generate call.")
+    Integer batchSize;
+    @Option(names = "--device", description = "cpu or cuda[:N].")
+    String device;
+    @Option(names = "--max-new-tokens", description = "Override the suite's max_new_tokens.")
+    Integer maxNewTokens;
+    @Option(names = "--shard", paramLabel = "i/n", description = "Run only shard i of n (deterministic split; join with `tunebench merge`).")
+    String shard;
+    @Option(names = "--resume", description = "Continue the run in --out: samples already there are kept and skipped.")
+    boolean resume;
+    @Option(names = "--no-report", description = "Do not write report.html, summary.md and junit.xml.")
+    boolean noReport;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 0) {
+            throw new InputException("--limit must be >= 0 (0 = all rows), got " + limit + ".");
+        }
+        Suite suite = SuiteLoader.load(suiteFile)
+                .withOverrides(new RunnerOverrides(null, device, threads, batchSize),
+                        new GenerationOverrides(maxNewTokens, null, null));
+        RunOptions options = new RunOptions(models, techniques, limit, shard == null ? Shard.ALL : Shard.parse(shard), resume);
+        Instant start = clock.instant();
+        Path runDir = runFolder(suite, start);
+        Set<String> done = resume ? doneKeys(runDir) : Set.of();
+        RunManifest manifest = resume && Files.exists(runDir.resolve(RunManifest.FILE_NAME))
+                ? RunFolder.readManifest(runDir)
+                : SuitePlanner.manifest(suite, options, VersionProvider.tunebenchVersion(), commandLine(), start);
+        RunFolder.writeManifest(runDir, manifest);
+
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("tunebench: run folder " + runDir);
+        Map<String, RunnerInfo> runnerInfos = new LinkedHashMap<>();
+        RunOutcome outcome;
+        try (SampleSink sink = new SampleSink(runDir)) {
+            RunListener listener = new Listeners(new ProgressListener(err, System.console() != null), runDir, runnerInfos);
+            RunEngine engine = new RunEngine(SuitePlanner.plan(suite, options, done), RunnerFactories::find, sink, listener);
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                // Ctrl-C: stop after the current batch and let the main thread write summary and manifest.
+                engine.requestStop();
+                try {
+                    finished.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "tunebench-interrupt");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                outcome = engine.run();
+                manifest = finish(runDir, manifest, outcome.complete(), outcome.problems(), runnerInfos);
+                JsonNode summary = RunFolder.summarize(runDir, manifest);
+                if (!noReport) {
+                    ReportCommand.writeAll(runDir);
+                }
+                PrintWriter stdout = spec.commandLine().getOut();
+                TerminalSummary.print(summary, stdout);
+                stdout.println();
+                stdout.println("results: " + runDir.resolve("summary.json"));
+                if (!noReport) {
+                    stdout.println("report:  " + runDir.resolve("report.html"));
+                }
+            } catch (RuntimeException e) {
+                // Whatever broke, the samples written so far stay and the folder says the run is incomplete.
+                manifest = finish(runDir, manifest, false, List.of(String.valueOf(e.getMessage())), runnerInfos);
+                RunFolder.summarize(runDir, manifest);
+                throw e;
+            } finally {
+                finished.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already exiting (Ctrl-C); the hook is waiting for us
+                }
+            }
+        }
+        return outcome.complete() ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+
+    private RunManifest finish(Path runDir, RunManifest manifest, boolean complete, List<String> problems,
+                               Map<String, RunnerInfo> infos) {
+        RunnerInfo first = infos.values().stream().findFirst().orElse(null);
+        RunManifest.RunnerEntry runner = first == null ? manifest.runner()
+                : new RunManifest.RunnerEntry(first.runnerId(), first.versions(), first.device(), first.intraOpThreads());
+        List<RunManifest.ModelEntry> models = manifest.models().stream()
+                .map(m -> infos.containsKey(m.id()) && !infos.get(m.id()).fileSha256().isEmpty()
+                        ? m.withFiles(mergeFiles(m.files(), infos.get(m.id()).fileSha256())) : m)
+                .toList();
+        RunManifest done = manifest.finished(clock.instant().toString(), complete, problems, runner, models);
+        RunFolder.writeManifest(runDir, done);
+        return done;
+    }
+
+    private static Map<String, String> mergeFiles(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> m = new LinkedHashMap<>(a);
+        m.putAll(b);
+        return m;
+    }
+
+    private Path runFolder(Suite suite, Instant start) throws IOException {
+        Path dir = out != null ? out : Path.of("runs", suite.name() + "-" + FOLDER_TIME.format(start));
+        if (Files.exists(dir.resolve(SampleSink.FILE_NAME)) && !resume) {
+            throw new InputException(dir + " already holds a run (samples.jsonl). Use --resume to continue it, "
+                    + "or choose another --out.");
+        }
+        if (resume && !Files.exists(dir.resolve(RunManifest.FILE_NAME))) {
+            throw new InputException("--resume: " + dir + " holds no run to continue (no manifest.json). Give the run folder with --out.");
+        }
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    private static Set<String> doneKeys(Path runDir) {
+        Set<String> keys = new HashSet<>();
+        SampleReader.forEach(runDir, (Sample s) -> {
+            if (s.error() == null) {
+                keys.add(s.key());
+            }
+        });
+        return keys;
+    }
+
+    private String commandLine() {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        return "tunebench " + String.join(" ", args);
+    }
+
+    /** Progress on the terminal plus the run-folder side effects of engine events. */
+    private record Listeners(RunListener progress, Path runDir, Map<String, RunnerInfo> infos) implements RunListener {
+        @Override
+        public void runStarted(long totalSamples) {
+            progress.runStarted(totalSamples);
+        }
+
+        @Override
+        public void modelStarted(String modelId) {
+            progress.modelStarted(modelId);
+        }
+
+        @Override
+        public void samplesDone(int count) {
+            progress.samplesDone(count);
+        }
+
+        @Override
+        public void modelFailed(String modelId, String reason) {
+            progress.modelFailed(modelId, reason);
+        }
+
+        @Override
+        public void validationDone(String modelId, RunOutcome.ValidationLoss loss) {
+            ValidationLosses.append(runDir, new ValidationLosses.Entry(modelId, loss.loss(), loss.tokens(), loss.rows()));
+            progress.validationDone(modelId, loss);
+        }
+
+        @Override
+        public void runnerOpened(String modelId, RunnerInfo info) {
+            infos.put(modelId, info);
+        }
+
+        @Override
+        public void runFinished(boolean complete) {
+            progress.runFinished(complete);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tunebench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The end-of-run table: model × technique with quality, tokens, cost and latency; then checkpoints. */
+final class TerminalSummary {
+    private TerminalSummary() {
+    }
+
+    static void print(JsonNode summary, PrintWriter out) {
+        String currency = summary.path("currency").asText("");
+        out.println(String.format(Locale.ROOT, "%-16s %-20s %5s %-17s %-17s %7s %7s %12s %9s",
+                "model", "technique", "n", "accuracy [95% CI]", "format [95% CI]", "prompt", "compl.",
+                "cost/1k " + currency, "p50 ms"));
+        for (JsonNode r : summary.path("results")) {
+            JsonNode m = r.path("metrics");
+            out.println(String.format(Locale.ROOT, "%-16s %-20s %5d %-17s %-17s %7s %7s %12s %9s",
+                    clip(r.path("model").asText(), 16), clip(r.path("technique").asText(), 20), r.path("n").asInt(),
+                    proportion(m.path("accuracy")), proportion(m.path("format_adherence")),
+                    number(m.path("prompt_tokens_mean"), "%.1f"), number(m.path("completion_tokens_mean"), "%.1f"),
+                    number(m.path("cost_per_1k_requests"), "%.4f"), number(m.path("latency_ms_p50"), "%.2f")));
+        }
+        JsonNode checkpoints = summary.path("checkpoints");
+        if (checkpoints.size() > 0) {
+            out.println();
+            out.println("checkpoints (validation loss = mean NLL per assistant token on the validation set):");
+            for (JsonNode c : checkpoints) {
+                out.println(String.format(Locale.ROOT, "  %-16s epoch %-4s validation loss %-8s train loss %s",
+                        clip(c.path("model").asText(), 16), c.path("epoch").isNull() ? "-" : c.path("epoch").asText(),
+                        number(c.path("validation_loss"), "%.4f"), number(c.path("train_loss"), "%.4f")));
+            }
+            JsonNode best = summary.path("best_checkpoint");
+            if (!best.isMissingNode() && !best.isNull()) {
+                out.println(String.format(Locale.ROOT, "  best checkpoint: %s (%s %.4f)", best.path("model").asText(),
+                        best.path("criterion").asText(), best.path("value").asDouble()));
+            }
+            JsonNode over = summary.path("overfitting");
+            if (!over.isMissingNode() && !over.isNull()) {
+                out.println("  overfitting: " + (over.path("detected").asBoolean() ? "DETECTED from " + over.path("from_model").asText() : "no")
+                        + " (" + over.path("reason").asText() + ")");
+            }
+            JsonNode keep = summary.path("retention").path("keep");
+            if (keep.size() > 0) {
+                out.println("  retention: keep " + keep + ", may delete " + summary.path("retention").path("may_delete"));
+            }
+        }
+        if (!summary.path("complete").asBoolean(true)) {
+            out.println();
+            out.println("[WARNING] run incomplete: " + summary.path("incomplete_reason").asText());
+        }
+    }
+
+    private static String proportion(JsonNode m) {
+        if (!m.path("value").isNumber()) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.3f [%.2f,%.2f]", m.path("value").asDouble(),
+                m.path("ci_low").asDouble(), m.path("ci_high").asDouble());
+    }
+
+    private static String number(JsonNode m, String format) {
+        JsonNode v = m.isNumber() ? m : m.path("value");
+        return v.isNumber() ? String.format(Locale.ROOT, format, v.asDouble()) : "-";
+    }
+
+    private static String clip(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "~";
+    }
+}

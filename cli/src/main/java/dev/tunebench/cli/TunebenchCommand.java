@@ -1,0 +1,21 @@
+package dev.tunebench.cli;
+
+import picocli.CommandLine.Command;
+
+/** The root command: lists the subcommands. */
+@Command(
+        name = "tunebench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        header = "Batch evaluation and benchmarking of LLMs and their fine-tuned checkpoints on ONNX Runtime.",
+        description = {"", "Exit codes: 0 success, 1 gate no-go, 2 usage or input error, 4 internal error.", ""},
+        subcommands = {
+                RunCommand.class,
+                ValidateCommand.class,
+                ReportCommand.class,
+                GenerateCommand.class,
+                ModelInfoCommand.class,
+                picocli.CommandLine.HelpCommand.class
+        })
+public final class TunebenchCommand {
+}

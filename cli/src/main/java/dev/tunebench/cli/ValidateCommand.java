@@ -1,0 +1,66 @@
+package dev.tunebench.cli;
+
+import dev.tunebench.data.DataSource;
+import dev.tunebench.data.DatasetReader;
+import dev.tunebench.spi.InputException;
+import dev.tunebench.suite.ModelSpec;
+import dev.tunebench.suite.Suite;
+import dev.tunebench.suite.SuiteLoader;
+import dev.tunebench.technique.Technique;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+
+/** Checks a suite, its data and its model folders without running any model. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        header = "Check a suite file, its data files and model folders without running anything.")
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "SUITE", description = "Suite file (YAML).")
+    java.nio.file.Path suiteFile;
+
+    @Override
+    public Integer call() {
+        Suite suite = SuiteLoader.load(suiteFile);
+        PrintWriter out = spec.commandLine().getOut();
+        long rows = readAll(suite.eval());
+        out.println("suite " + suite.name() + " (" + suite.file() + ")");
+        out.println("  eval data: " + suite.eval().file() + ", " + rows + " rows");
+        suite.fewShotPool().ifPresent(d -> out.println("  few-shot pool: " + d.file() + ", " + readAll(d) + " rows"));
+        suite.validation().ifPresent(d -> out.println("  validation: " + d.file() + ", " + readAll(d) + " rows"));
+        for (ModelSpec m : suite.models()) {
+            for (String required : new String[]{"tokenizer.json"}) {
+                if (!Files.isRegularFile(m.folder().resolve(required))) {
+                    throw new InputException("model '" + m.id() + "': " + m.folder().resolve(required)
+                            + " is missing. A model folder needs model.onnx, tokenizer.json and tokenizer_config.json.");
+                }
+            }
+            out.println("  model " + m.id() + " (" + m.role().suiteName() + ")" + (m.epoch() == null ? "" : " epoch " + m.epoch())
+                    + ": " + m.folder());
+        }
+        for (Technique t : suite.techniques()) {
+            out.println("  technique " + t.name() + ": " + t.transforms().size() + " transforms");
+        }
+        out.println("  scorers: " + suite.scorers().stream().map(s -> s.name()).toList() + ", metrics " + suite.metrics());
+        out.println("OK: " + suite.models().size() + " models x " + suite.techniques().size() + " techniques x " + rows
+                + " rows = " + (suite.models().size() * suite.techniques().size() * rows * suite.repeats()) + " samples");
+        return ExitCodes.OK;
+    }
+
+    /** Reads every row so that a malformed line anywhere is reported now, not mid-run. */
+    private static long readAll(DataSource source) {
+        try (var rows = DatasetReader.open(source)) {
+            return rows.count();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tunebench.data;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where rows come from. For {@link DataFormat#CHAT_JSONL} only {@code file} matters. For field-mapped
+ * formats, {@code inputField} and {@code expectedField} name the columns that become the user turn and the
+ * expected assistant answer; {@code systemField} (nullable) names a column for the system turn and
+ * {@code systemText} (nullable) is a fixed system turn for every row (a non-empty column value wins).
+ */
+public record DataSource(Path file, DataFormat format, String inputField, String expectedField,
+                         String systemField, String systemText) {
+
+    public static final String DEFAULT_INPUT = "input";
+    public static final String DEFAULT_EXPECTED = "expected";
+
+    public DataSource {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(format, "format");
+        inputField = Objects.requireNonNullElse(inputField, DEFAULT_INPUT);
+        expectedField = Objects.requireNonNullElse(expectedField, DEFAULT_EXPECTED);
+    }
+
+    public static DataSource chat(Path file) {
+        return new DataSource(file, DataFormat.CHAT_JSONL, null, null, null, null);
+    }
+
+    public static DataSource fields(Path file, DataFormat format, String input, String expected) {
+        return new DataSource(file, format, input, expected, null, null);
+    }
+
+    public DataSource withSystem(String field, String text) {
+        return new DataSource(file, format, inputField, expectedField, field, text);
+    }
+}

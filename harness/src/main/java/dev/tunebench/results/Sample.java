@@ -1,0 +1,44 @@
+package dev.tunebench.results;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.Map;
+
+/**
+ * Everything about one cell of the run (model × technique × row × repeat): one line of samples.jsonl,
+ * written the moment it is scored. See docs/results-format.md.
+ */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public record Sample(
+        String model,
+        String technique,
+        int row,
+        String rowId,
+        int repeat,
+        String prompt,
+        String assistantPrefix,
+        String completion,
+        String answer,
+        String expected,
+        Map<String, Double> scores,
+        Double accuracy,
+        Double formatAdherence,
+        String labelExpected,
+        String labelPredicted,
+        Integer promptTokens,
+        Integer completionTokens,
+        String finishReason,
+        Double ttftMs,
+        Double latencyMs,
+        Double tpotMs,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String error) {
+
+    public Sample {
+        scores = scores == null ? Map.of() : scores;
+    }
+
+    /** The key that identifies this sample across shards and resumed runs. */
+    public String key() {
+        return model + "\u0000" + technique + "\u0000" + row + "\u0000" + repeat;
+    }
+}

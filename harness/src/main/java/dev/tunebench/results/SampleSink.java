@@ -1,0 +1,48 @@
+package dev.tunebench.results;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Appends samples to samples.jsonl, one flushed line each, so a crash or Ctrl-C loses nothing that
+ * was scored. Thread-safe.
+ */
+public final class SampleSink implements Closeable {
+    public static final String FILE_NAME = "samples.jsonl";
+
+    private final BufferedWriter out;
+
+    public SampleSink(Path runDir) {
+        try {
+            this.out = Files.newBufferedWriter(runDir.resolve(FILE_NAME), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + runDir.resolve(FILE_NAME) + " for writing", e);
+        }
+    }
+
+    public synchronized void write(Sample sample) {
+        try {
+            out.write(Json.MAPPER.writeValueAsString(sample));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + FILE_NAME, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

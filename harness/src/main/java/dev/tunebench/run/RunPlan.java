@@ -1,0 +1,55 @@
+package dev.tunebench.run;
+
+import dev.tunebench.data.Row;
+import dev.tunebench.scoring.Scorer;
+import dev.tunebench.spi.GenerationSettings;
+import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.RunnerSettings;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Everything the engine needs, with every setting already resolved (CLI over model over suite over
+ * defaults): which models, techniques, rows and scorers, and which part of the work is still to do.
+ *
+ * @param evalRows       opens a fresh stream of evaluation rows (closed by the engine)
+ * @param validationRows opens validation rows for validation loss, or null when the suite has none
+ * @param limit          only the first {@code limit} rows (0 = all)
+ * @param done           keys ({@link dev.tunebench.results.Sample#key()}) already in samples.jsonl: skipped on resume
+ */
+public record RunPlan(
+        List<Model> models,
+        List<Technique> techniques,
+        Supplier<Stream<Row>> evalRows,
+        Supplier<Stream<Row>> validationRows,
+        List<Scorer> scorers,
+        String accuracyScorer,
+        String formatScorer,
+        int repeats,
+        int limit,
+        Shard shard,
+        Set<String> done) {
+
+    public RunPlan {
+        models = List.copyOf(models);
+        techniques = List.copyOf(techniques);
+        scorers = List.copyOf(scorers);
+        done = Set.copyOf(done);
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be >= 1");
+        }
+    }
+
+    /** A model with its runner type and its effective settings. */
+    public record Model(String id, Path folder, String runnerType, RunnerSettings runner, GenerationSettings generation) {
+    }
+
+    /** A named prompt technique: turns a row into a prompt, never calling a model. */
+    public record Technique(String name, Function<Row, Prompt> apply) {
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tunebench.suite;
+
+import dev.tunebench.data.Suggestions;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Parses the sections that refer to already parsed names: {@code cost:} (model ids) and {@code checkpoints:}. */
+final class PolicySection {
+    private PolicySection() {
+    }
+
+    static CostTable cost(YamlNode cost, List<String> modelIds) {
+        if (!cost.present()) {
+            return CostTable.NONE;
+        }
+        cost.object("currency", "default", "models");
+        YamlNode currency = cost.get("currency");
+        if (currency.present() && !currency.text().matches("[A-Z]{3}")) {
+            throw currency.error("expected a three-letter ISO 4217 code such as USD or EUR, got '" + currency.text() + "'.");
+        }
+        Map<String, CostTable.Price> perModel = new HashMap<>();
+        YamlNode models = cost.get("models");
+        if (models.present()) {
+            models.object(modelIds.toArray(String[]::new));
+            for (String id : models.keys()) {
+                perModel.put(id, price(models.get(id)));
+            }
+        }
+        YamlNode dflt = cost.get("default");
+        return new CostTable(currency.textOr(Defaults.CURRENCY), dflt.present() ? price(dflt) : null, perModel);
+    }
+
+    private static CostTable.Price price(YamlNode node) {
+        node.object("prompt_per_1k", "completion_per_1k");
+        for (String field : List.of("prompt_per_1k", "completion_per_1k")) {
+            if (!node.get(field).present()) {
+                throw node.get(field).error("missing; the price per 1,000 tokens in the suite's currency, e.g. 0.0005.");
+            }
+        }
+        return new CostTable.Price(node.get("prompt_per_1k").number(0, Double.MAX_VALUE),
+                node.get("completion_per_1k").number(0, Double.MAX_VALUE));
+    }
+
+    static Optional<CheckpointPolicy> checkpoints(YamlNode node, boolean hasValidation, List<String> metrics,
+                                                  List<String> techniques) {
+        if (!node.present()) {
+            return Optional.empty();
+        }
+        node.object("criterion", "patience", "keep_last");
+        YamlNode c = node.get("criterion");
+        CheckpointPolicy.Criterion criterion;
+        if (!c.present() || c.isText()) {
+            if (c.present()) {
+                c.choice(List.of("validation_loss"));
+            }
+            if (!hasValidation) {
+                throw c.error("validation_loss needs data.validation (a chat JSONL file); add it, or use "
+                        + "criterion: {metric: accuracy, technique: as-is}.");
+            }
+            criterion = new CheckpointPolicy.ValidationLoss();
+        } else {
+            c.object("metric", "technique");
+            String metric = known(c.get("metric"), metrics, "metric", "declared in metrics:");
+            String technique = known(c.get("technique"), techniques, "technique", "declared in techniques:");
+            criterion = new CheckpointPolicy.Metric(metric, technique);
+        }
+        Integer patience = node.get("patience").integerOrNull(0);
+        Integer keepLast = node.get("keep_last").integerOrNull(0);
+        return Optional.of(new CheckpointPolicy(criterion, patience == null ? Defaults.PATIENCE : patience,
+                keepLast == null ? Defaults.KEEP_LAST : keepLast));
+    }
+
+    /** A name that must be one of {@code names}; suggests the closest otherwise. */
+    static String known(YamlNode node, List<String> names, String what, String where) {
+        String name = node.name();
+        if (!names.contains(name)) {
+            throw node.error("unknown " + what + " '" + name + "'" + Suggestions.didYouMean(name, names)
+                    + "; expected one " + where + " " + String.join(", ", names) + ".");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.tunebench.summary;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunebench.results.Json;
+import dev.tunebench.results.RunManifest;
+import dev.tunebench.stats.Bootstrap;
+import dev.tunebench.stats.Interval;
+import dev.tunebench.stats.MetricEstimate;
+import dev.tunebench.stats.Percentiles;
+import dev.tunebench.stats.Proportions;
+import org.apache.commons.math3.distribution.TDistribution;
+
+import java.util.Arrays;
+
+/**
+ * The metrics block of one model × technique: every figure with its 95% interval and method.
+ * Bootstrap intervals up to {@link #BOOTSTRAP_MAX_N} samples; above that (where the resampling cost
+ * grows and the normal approximation is excellent) a t-interval for means and a distribution-free
+ * order-statistic interval for percentiles.
+ */
+final class CellMetrics {
+    static final int BOOTSTRAP_MAX_N = 10_000;
+
+    private final Bootstrap bootstrap;
+
+    CellMetrics(Bootstrap bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    ObjectNode metrics(CellData cell, RunManifest.ModelEntry model) {
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        proportion(m, "accuracy", cell, true);
+        proportion(m, "format_adherence", cell, false);
+        double[] prompt = cell.values(CellData.Metric.PROMPT_TOKENS);
+        double[] completion = cell.values(CellData.Metric.COMPLETION_TOKENS);
+        put(m, "prompt_tokens_mean", mean(prompt));
+        put(m, "completion_tokens_mean", mean(completion));
+        put(m, "total_tokens_mean", mean(cell.values(CellData.Metric.TOTAL_TOKENS)));
+        double[] cost = new double[prompt.length];
+        for (int i = 0; i < cost.length; i++) {
+            // prices are per 1K tokens, so the cost of 1,000 requests is tokens × price.
+            cost[i] = prompt[i] * model.promptPricePer1k() + completion[i] * model.completionPricePer1k();
+        }
+        put(m, "cost_per_1k_requests", mean(cost));
+        double[] latency = cell.values(CellData.Metric.LATENCY);
+        put(m, "latency_ms_mean", mean(latency));
+        put(m, "latency_ms_p50", percentile(latency, 50));
+        put(m, "latency_ms_p95", percentile(latency, 95));
+        put(m, "latency_ms_p99", percentile(latency, 99));
+        double[] ttft = cell.values(CellData.Metric.TTFT);
+        put(m, "ttft_ms_p50", percentile(ttft, 50));
+        put(m, "ttft_ms_p95", percentile(ttft, 95));
+        put(m, "tpot_ms_p50", percentile(cell.values(CellData.Metric.TPOT), 50));
+        double seconds = Arrays.stream(latency).sum() / 1000.0;
+        double tokens = Arrays.stream(completion).sum();
+        put(m, "output_tokens_per_s", seconds > 0
+                ? MetricEstimate.pointOnly(tokens / seconds, "ratio", latency.length)
+                : null);
+        return m;
+    }
+
+    private void proportion(ObjectNode m, String name, CellData cell, boolean accuracy) {
+        int n = 0;
+        int pass = 0;
+        for (int i = 0; i < cell.size(); i++) {
+            int v = accuracy ? cell.accuracy(i) : cell.format(i);
+            if (v >= 0) {
+                n++;
+                pass += v;
+            }
+        }
+        if (n > 0) {
+            put(m, name, Proportions.estimate(pass, n));
+        }
+    }
+
+    MetricEstimate mean(double[] values) {
+        if (values.length == 0) {
+            return null;
+        }
+        if (values.length <= BOOTSTRAP_MAX_N) {
+            return bootstrap.estimateMean(values);
+        }
+        double mean = Percentiles.mean(values);
+        double half = new TDistribution(values.length - 1).inverseCumulativeProbability(0.975)
+                * Percentiles.standardDeviation(values) / Math.sqrt(values.length);
+        return MetricEstimate.of(mean, new Interval(mean - half, mean + half, "t"), values.length);
+    }
+
+    MetricEstimate percentile(double[] values, double percent) {
+        if (values.length == 0) {
+            return null;
+        }
+        if (values.length <= BOOTSTRAP_MAX_N) {
+            return bootstrap.estimatePercentile(values, percent);
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        double p = percent / 100.0;
+        double half = 1.96 * Math.sqrt(n * p * (1 - p));
+        int lo = (int) Math.max(0, Math.floor(n * p - half) - 1);
+        int hi = (int) Math.min(n - 1, Math.ceil(n * p + half));
+        return MetricEstimate.of(Percentiles.ofSorted(sorted, percent),
+                new Interval(sorted[lo], sorted[hi], "order-statistic"), n);
+    }
+
+    private static void put(ObjectNode m, String name, MetricEstimate e) {
+        if (e != null) {
+            m.set(name, Json.MAPPER.valueToTree(e));
+        }
+    }
+}

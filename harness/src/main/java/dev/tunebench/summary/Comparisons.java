@@ -1,0 +1,153 @@
+package dev.tunebench.summary;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunebench.results.Json;
+import dev.tunebench.stats.Bootstrap;
+import dev.tunebench.stats.Holm;
+import dev.tunebench.stats.MetricDirection;
+import dev.tunebench.stats.PairedComparison;
+import dev.tunebench.stats.PairedComparisons;
+import dev.tunebench.stats.Proportions;
+import dev.tunebench.stats.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Paired comparisons of a run (same rows on both sides): every candidate × technique against the
+ * baseline with the same technique, and every technique against the reference technique of the same
+ * model; Holm–Bonferroni across all of them.
+ */
+final class Comparisons {
+    /** Binary metrics use McNemar; the others a paired bootstrap of the mean difference. */
+    private static final List<String> BINARY = List.of("accuracy", "format_adherence");
+    private static final Map<String, CellData.Metric> CONTINUOUS = Map.of(
+            "prompt_tokens_mean", CellData.Metric.PROMPT_TOKENS,
+            "completion_tokens_mean", CellData.Metric.COMPLETION_TOKENS,
+            "latency_ms_mean", CellData.Metric.LATENCY);
+    private static final List<String> ORDER = List.of("accuracy", "format_adherence", "prompt_tokens_mean",
+            "completion_tokens_mean", "latency_ms_mean");
+
+    private final Bootstrap bootstrap;
+
+    Comparisons(Bootstrap bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    private record Pending(String kind, String metric, CellData a, CellData b, PairedComparison result) {
+    }
+
+    ArrayNode build(List<CellData> cells, String baseline, String reference) {
+        List<Pending> pending = new ArrayList<>();
+        for (CellData b : cells) {
+            if (baseline != null && !b.model.equals(baseline)) {
+                find(cells, baseline, b.technique).ifPresent(a -> compare("candidate-vs-baseline", a, b, pending));
+            }
+            if (reference != null && !b.technique.equals(reference)) {
+                find(cells, b.model, reference).ifPresent(a -> compare("technique-vs-reference", a, b, pending));
+            }
+        }
+        double[] raw = pending.stream().mapToDouble(p -> p.result.pValue()).toArray();
+        double[] adjusted = Holm.adjust(raw);
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < pending.size(); i++) {
+            out.add(toJson(pending.get(i), adjusted[i]));
+        }
+        return out;
+    }
+
+    private static java.util.Optional<CellData> find(List<CellData> cells, String model, String technique) {
+        return cells.stream().filter(c -> c.model.equals(model) && c.technique.equals(technique)).findFirst();
+    }
+
+    private void compare(String kind, CellData a, CellData b, List<Pending> out) {
+        for (String metric : ORDER) {
+            PairedComparison result = BINARY.contains(metric) ? binary(metric, a, b) : continuous(CONTINUOUS.get(metric), a, b);
+            if (result != null) {
+                out.add(new Pending(kind, metric, a, b, result));
+            }
+        }
+    }
+
+    private static PairedComparison binary(String metric, CellData a, CellData b) {
+        boolean accuracy = metric.equals("accuracy");
+        List<boolean[]> pairs = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            int j = b.positionOf(a.key(i));
+            if (j < 0) {
+                continue;
+            }
+            int va = accuracy ? a.accuracy(i) : a.format(i);
+            int vb = accuracy ? b.accuracy(j) : b.format(j);
+            if (va >= 0 && vb >= 0) {
+                pairs.add(new boolean[]{va == 1, vb == 1});
+            }
+        }
+        if (pairs.isEmpty()) {
+            return null;
+        }
+        boolean[] pa = new boolean[pairs.size()];
+        boolean[] pb = new boolean[pairs.size()];
+        for (int i = 0; i < pa.length; i++) {
+            pa[i] = pairs.get(i)[0];
+            pb[i] = pairs.get(i)[1];
+        }
+        return PairedComparisons.binary(pa, pb, Proportions.DEFAULT_CONFIDENCE);
+    }
+
+    private PairedComparison continuous(CellData.Metric metric, CellData a, CellData b) {
+        double[] va = new double[a.size()];
+        double[] vb = new double[a.size()];
+        int n = 0;
+        for (int i = 0; i < a.size(); i++) {
+            int j = b.positionOf(a.key(i));
+            if (j >= 0 && a.ok(i) && b.ok(j)) {
+                va[n] = a.value(metric, i);
+                vb[n] = b.value(metric, j);
+                n++;
+            }
+        }
+        if (n < 2) {
+            return null;
+        }
+        return PairedComparisons.continuous(java.util.Arrays.copyOf(va, n), java.util.Arrays.copyOf(vb, n), bootstrap);
+    }
+
+    private static ObjectNode toJson(Pending p, double pAdjusted) {
+        PairedComparison r = p.result;
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("kind", p.kind);
+        o.put("metric", p.metric);
+        o.set("a", side(p.a));
+        o.set("b", side(p.b));
+        o.put("value_a", r.valueA());
+        o.put("value_b", r.valueB());
+        o.put("difference", r.difference());
+        o.put("ci_low", r.interval().low());
+        o.put("ci_high", r.interval().high());
+        o.put("ci_method", r.interval().method());
+        o.put("test", r.test());
+        o.put("p_value", r.pValue());
+        o.put("p_adjusted", pAdjusted);
+        o.put("effect_size", r.effectSize());
+        o.put("effect_size_name", r.effectSizeName());
+        o.put("n", r.n());
+        if (r.counts() != null) {
+            o.putArray("discordant").add(r.counts().onlyA()).add(r.counts().onlyB());
+        }
+        if (r.minimumDetectableEffect() != null) {
+            o.put("mde", r.minimumDetectableEffect());
+        }
+        o.put("verdict", Verdict.decide(r.difference(), pAdjusted, MetricDirection.forMetric(p.metric)).jsonName());
+        return o;
+    }
+
+    private static ObjectNode side(CellData c) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("model", c.model);
+        o.put("technique", c.technique);
+        return o;
+    }
+}

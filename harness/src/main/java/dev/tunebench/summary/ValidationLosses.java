@@ -1,0 +1,53 @@
+package dev.tunebench.summary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunebench.results.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** validation.jsonl: one line per model with its teacher-forced validation loss. */
+public final class ValidationLosses {
+    public static final String FILE_NAME = "validation.jsonl";
+
+    /** One model's validation loss: mean NLL per weighted assistant token. */
+    public record Entry(String model, double validationLoss, long tokens, int rows) {
+    }
+
+    private ValidationLosses() {
+    }
+
+    public static void append(Path runDir, Entry entry) {
+        try {
+            Files.writeString(runDir.resolve(FILE_NAME), Json.MAPPER.writeValueAsString(entry) + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + runDir.resolve(FILE_NAME), e);
+        }
+    }
+
+    public static Map<String, Entry> read(Path runDir) {
+        Map<String, Entry> out = new LinkedHashMap<>();
+        Path file = runDir.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            return out;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    JsonNode n = Json.MAPPER.readTree(line);
+                    Entry e = Json.MAPPER.treeToValue(n, Entry.class);
+                    out.put(e.model(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tunebench.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One entry of summary.json {@code results}: the figures of a model × technique. */
+public record Cell(CellKey key, long n, long errors, Map<String, Metric> metrics, Labels labels) {
+
+    public static Cell from(JsonNode node) {
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        JsonNode m = Json.object(node, "metrics");
+        if (m != null) {
+            m.fields().forEachRemaining(e -> metrics.put(e.getKey(), Metric.from(e.getValue())));
+        }
+        return new Cell(new CellKey(Json.text(node, "model", "?"), Json.text(node, "technique", "?")),
+                Json.count(node, "n"), Json.count(node, "errors"), Map.copyOf(metrics),
+                Labels.from(Json.object(node, "labels")));
+    }
+
+    /** The metric's value, or null when the metric is absent or undefined. */
+    public Double value(String metric) {
+        Metric m = metrics.get(metric);
+        return m == null ? null : m.value();
+    }
+}

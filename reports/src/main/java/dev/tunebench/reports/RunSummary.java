@@ -1,0 +1,64 @@
+package dev.tunebench.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * summary.json as records. Optional blocks (comparisons, checkpoints, perf, labels) are empty lists or
+ * nulls when absent, so each report section can simply skip itself.
+ */
+public record RunSummary(String suite, boolean complete, String incompleteReason, String baseline,
+                         String referenceTechnique, String currency, List<Cell> cells,
+                         List<Comparison> comparisons, List<Checkpoint> checkpoints, BestCheckpoint best,
+                         Overfitting overfitting, List<JsonNode> perf) {
+
+    public record BestCheckpoint(String model, String criterion, Double value) {
+    }
+
+    public record Overfitting(boolean detected, String fromModel, String reason) {
+    }
+
+    public static RunSummary from(JsonNode node) {
+        List<Cell> cells = new ArrayList<>();
+        Json.array(node, "results").forEach(r -> cells.add(Cell.from(r)));
+        List<Comparison> comparisons = new ArrayList<>();
+        Json.array(node, "comparisons").forEach(c -> comparisons.add(Comparison.from(c)));
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        Json.array(node, "checkpoints").forEach(c -> checkpoints.add(Checkpoint.from(c)));
+        List<JsonNode> perf = new ArrayList<>();
+        Json.array(node, "perf").forEach(perf::add);
+        JsonNode best = Json.object(node, "best_checkpoint");
+        JsonNode over = Json.object(node, "overfitting");
+        JsonNode complete = node.get("complete");
+        return new RunSummary(Json.text(node, "suite", "?"), complete == null || complete.asBoolean(true),
+                Json.text(node, "incomplete_reason", null), Json.text(node, "baseline", null),
+                Json.text(node, "reference_technique", null), Json.text(node, "currency", ""),
+                List.copyOf(cells), List.copyOf(comparisons), List.copyOf(checkpoints),
+                best == null ? null : new BestCheckpoint(Json.text(best, "model", "?"),
+                        Json.text(best, "criterion", ""), Json.number(best, "value")),
+                over == null ? null : new Overfitting(over.path("detected").asBoolean(false),
+                        Json.text(over, "from_model", null), Json.text(over, "reason", "")),
+                List.copyOf(perf));
+    }
+
+    public Optional<Cell> cell(CellKey key) {
+        return cells.stream().filter(c -> c.key().equals(key)).findFirst();
+    }
+
+    /** Models in the order they first appear in the results. */
+    public Set<String> models() {
+        Set<String> models = new LinkedHashSet<>();
+        cells.forEach(c -> models.add(c.key().model()));
+        return models;
+    }
+
+    public Set<String> techniques() {
+        Set<String> techniques = new LinkedHashSet<>();
+        cells.forEach(c -> techniques.add(c.key().technique()));
+        return techniques;
+    }
+}

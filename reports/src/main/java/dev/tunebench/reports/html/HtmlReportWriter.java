@@ -1,0 +1,89 @@
+package dev.tunebench.reports.html;
+
+import dev.tunebench.reports.Matrix;
+import dev.tunebench.reports.RunFolder;
+import dev.tunebench.spi.ReportWriter;
+import freemarker.template.TemplateException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+
+/** report.html: one self-contained file (inline CSS and SVG, no external resource) from report.ftlh. */
+public final class HtmlReportWriter implements ReportWriter {
+    private final int explorerCap;
+
+    public HtmlReportWriter() {
+        this(Explorer.DEFAULT_CAP);
+    }
+
+    /** {@code explorerCap}: the most sample-explorer rows the report holds. */
+    public HtmlReportWriter(int explorerCap) {
+        this.explorerCap = explorerCap;
+    }
+
+    @Override
+    public String id() {
+        return "html";
+    }
+
+    @Override
+    public String fileName() {
+        return "report.html";
+    }
+
+    @Override
+    public void write(Path runDir, Path out) throws IOException {
+        write(runDir, null, out);
+    }
+
+    /** With {@code compareDir} non-null, the matrix also shows this run against that one. */
+    public void write(Path runDir, Path compareDir, Path out) throws IOException {
+        RunFolder run = RunFolder.open(runDir);
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "tunebench · " + run.summary().suite());
+        model.put("header", HeaderView.of(run));
+        model.put("summary", run.summary());
+        model.put("gates", run.gates());
+        model.put("matrix", Matrix.of(run.summary()));
+        if (compareDir != null) {
+            RunFolder other = RunFolder.open(compareDir);
+            String label = compareDir.getFileName() == null ? "other run" : compareDir.getFileName().toString();
+            model.put("compareLabel", label);
+            model.put("compareHeader", HeaderView.of(other));
+            model.put("compare", Matrix.between(run.summary(), other.summary(), label));
+        }
+        model.put("checkpointChart", Templates.markup(CheckpointChart.render(run.summary())));
+        ParetoChart.Pareto pareto = ParetoChart.render(run.summary());
+        if (pareto != null) {
+            model.put("pareto", pareto);
+            model.put("paretoChart", Templates.markup(pareto.svg()));
+        }
+        model.put("latencyCharts", LatencyCharts.render(run.summary()).stream()
+                .map(c -> Map.of("title", c.title(), "svg", Templates.markup(c.svg()))).toList());
+        model.put("confusions", ConfusionView.of(run.summary()));
+        model.put("explorer", new Explorer(run, explorerCap).build());
+        render(model, out);
+    }
+
+    /** Renders to a temporary file first, so a failed render never leaves half a report behind. */
+    private static void render(Map<String, Object> model, Path out) throws IOException {
+        Path target = out.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                Templates.get("report.ftlh").process(model, w);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("report template failed: " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
