@@ -133,7 +133,7 @@ final class DecodeBatch implements AutoCloseable {
             for (int j = 0; j < total; j++) {
                 mask.put(j < pads[r] ? 0 : 1);
             }
-            for (int j = total - seq; j < total; j++) {
+            for (int j = total - seq; c.hasPositionIds() && j < total; j++) {
                 positions.put(Math.min(Math.max(0, j - pads[r]), maxPosition));
             }
         }
