@@ -7,6 +7,7 @@ import dev.tunebench.spi.InputException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.Locale;
 
 /** One JSON object per line; blank lines are skipped but still counted for line numbers. */
 final class JsonlRows implements RowSource {
@@ -61,7 +62,7 @@ final class JsonlRows implements RowSource {
         }
         if (!node.isObject()) {
             throw new InputException(where + ": expected a JSON object like " + example + ", got a JSON "
-                    + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + "; fix or remove the line.");
+                    + node.getNodeType().name().toLowerCase(Locale.ROOT) + "; fix or remove the line.");
         }
         return parser.parse(node, where, index++, fileName + ":" + line);
     }

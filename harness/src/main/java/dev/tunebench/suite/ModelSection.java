@@ -39,6 +39,10 @@ final class ModelSection {
             RunnerOverrides runner = SettingsSection.runner(entry.get("runner")).over(suiteRunner);
             for (ModelSpec m : folders(entry, dir, role, generation, runner)) {
                 String earlier = declaredAt.putIfAbsent(m.id(), entry.path());
+                if (earlier != null && earlier.equals(entry.path())) {
+                    throw entry.get("glob").error("matches more than one folder named '" + m.id()
+                            + "'; model ids are folder names, so list these folders by path: with their own id:.");
+                }
                 if (earlier != null) {
                     throw entry.error("duplicate model id '" + m.id() + "' (also from " + earlier
                             + "); every model needs its own id: give one an explicit id: or narrow the glob.");
@@ -102,7 +106,8 @@ final class ModelSection {
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher(
                 "glob:" + String.join("/", Arrays.copyOfRange(parts, literal, parts.length)));
-        try (Stream<Path> walk = Files.walk(base, parts.length - literal)) {
+        int depth = glob.contains("**") ? Integer.MAX_VALUE : parts.length - literal;
+        try (Stream<Path> walk = Files.walk(base, depth)) {
             return walk.filter(p -> !p.equals(base) && Files.isDirectory(p) && matcher.matches(base.relativize(p)))
                     .sorted()
                     .toList();

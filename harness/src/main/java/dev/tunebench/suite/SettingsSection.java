@@ -39,11 +39,8 @@ final class SettingsSection {
 
     /** A list of strings, or one string as a list of one. */
     static List<String> strings(YamlNode node) {
-        if (!node.isList()) {
-            return List.of(node.text());
-        }
         List<String> out = new ArrayList<>();
-        for (YamlNode item : node.list()) {
+        for (YamlNode item : node.isList() ? node.list() : List.of(node)) {
             if (item.text().isEmpty()) {
                 throw item.error("an empty stop string would stop immediately; remove it.");
             }

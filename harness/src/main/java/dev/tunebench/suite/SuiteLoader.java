@@ -1,5 +1,6 @@
 package dev.tunebench.suite;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.tunebench.scoring.Scorer;
 import dev.tunebench.scoring.ScorerSpec;
@@ -89,7 +90,7 @@ public final class SuiteLoader {
         return name;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode raw(YamlNode node) {
+    private static JsonNode raw(YamlNode node) {
         return node.present() ? node.json().deepCopy() : MissingNode.getInstance();
     }
 

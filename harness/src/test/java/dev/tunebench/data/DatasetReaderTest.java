@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import static dev.tunebench.data.MessageAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatasetReaderTest {
     @TempDir
@@ -167,6 +166,6 @@ class DatasetReaderTest {
             // A stream that is never collected: each row is garbage as soon as it is counted.
             assertEquals(100_000, rows.filter(r -> r.expected().equals("A")).count());
         }
-        assertTrue(DatasetReader.count(DataSource.chat(f)) == 100_000);
+        assertEquals(100_000, DatasetReader.count(DataSource.chat(f)));
     }
 }

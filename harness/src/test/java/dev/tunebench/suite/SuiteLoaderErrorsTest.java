@@ -27,7 +27,7 @@ class SuiteLoaderErrorsTest {
 
     @Test
     void duplicateYamlKeyIsAnError() {
-        assertThat(fx.error(SuiteFixture.MINIMAL + "seed: 1\nseed: 2\n")).startsWith("suite.yaml:6: seed: duplicate key (first on line 5)");
+        assertThat(fx.error(SuiteFixture.MINIMAL + "seed: 1\nseed: 2\n")).startsWith("suite.yaml:5: seed: duplicate key (first on line 4)");
     }
 
     @Test
@@ -87,6 +87,10 @@ class SuiteLoaderErrorsTest {
                   - {id: ckpt-1, path: models/base, role: baseline}
                   - {glob: "models/ckpt-*"}
                 """)).startsWith("suite.yaml:4: models[1]: duplicate model id 'ckpt-1' (also from models[0])");
+        fx.folder("exp/a/final");
+        fx.folder("exp/b/final");
+        assertThat(fx.error(SuiteFixture.MINIMAL + "  - {glob: \"exp/*/final\"}\n"))
+                .startsWith("suite.yaml:4: models[1].glob: matches more than one folder named 'final'");
     }
 
     @Test
