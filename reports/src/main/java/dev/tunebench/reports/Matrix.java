@@ -29,7 +29,7 @@ public record Matrix(List<Column> columns, List<Row> rows, String deltaNote) {
             for (Column column : Column.values()) {
                 List<Delta> deltas = new ArrayList<>();
                 for (Comparison c : summary.comparisons()) {
-                    if (c.b().equals(cell.key()) && c.metric().equals(column.metric())) {
+                    if (c.b().equals(cell.key()) && c.metric().equals(column.metric()) && !identical(c)) {
                         deltas.add(new Delta(label(c, cell.key()), column.formatDelta(c.difference()),
                                 column.formatDeltaInterval(c.ciLow(), c.ciHigh()), c.verdict()));
                     }
@@ -45,7 +45,7 @@ public record Matrix(List<Column> columns, List<Row> rows, String deltaNote) {
         }
         return new Matrix(List.of(Column.values()), List.copyOf(rows),
                 "Deltas are b − a from paired comparisons on the same rows (Holm-adjusted, α = 0.05); "
-                        + "'untested' marks a plain difference with no test behind it.");
+                        + "'untested' marks a plain difference with no test behind it; no delta: identical values.");
     }
 
     /**
@@ -60,7 +60,7 @@ public record Matrix(List<Column> columns, List<Row> rows, String deltaNote) {
             List<Entry> entries = new ArrayList<>();
             for (Column column : Column.values()) {
                 List<Delta> deltas = before == null ? List.of()
-                        : List.of(acrossRuns(column, cell, before, previousLabel));
+                        : acrossRuns(column, cell, before, previousLabel).stream().toList();
                 entries.add(entry(column, cell, deltas));
             }
             rows.add(new Row(cell.key(), cell.n(), cell.errors(), cell.key().model().equals(current.baseline()),
@@ -68,7 +68,12 @@ public record Matrix(List<Column> columns, List<Row> rows, String deltaNote) {
         }
         return new Matrix(List.of(Column.values()), List.copyOf(rows),
                 "Deltas are this run − " + previousLabel + " for the same model × technique; better or worse "
-                        + "only when the two 95% intervals do not overlap.");
+                        + "only when the two 95% intervals do not overlap. No delta: the same value, or absent in one run.");
+    }
+
+    /** An exact tie says nothing a reader needs, and across 200+ comparisons it buries the real deltas. */
+    private static boolean identical(Comparison c) {
+        return c.difference() != null && c.difference() == 0.0 && "no significant difference".equals(c.verdict());
     }
 
     private static String label(Comparison c, CellKey b) {
@@ -91,11 +96,12 @@ public record Matrix(List<Column> columns, List<Row> rows, String deltaNote) {
         return Optional.of(new Delta("vs " + baseline, column.formatDelta(b - a), "", Delta.UNTESTED));
     }
 
-    private static Delta acrossRuns(Column column, Cell now, Cell before, String previousLabel) {
+    /** Empty when a value is missing in either run or both are equal. */
+    private static Optional<Delta> acrossRuns(Column column, Cell now, Cell before, String previousLabel) {
         Metric b = now.metrics().get(column.metric());
         Metric a = before.metrics().get(column.metric());
-        if (a == null || b == null || a.value() == null || b.value() == null) {
-            return new Delta("vs " + previousLabel, "–", "", Delta.UNTESTED);
+        if (a == null || b == null || a.value() == null || b.value() == null || a.value().equals(b.value())) {
+            return Optional.empty();
         }
         String verdict = Delta.UNTESTED;
         if (a.hasInterval() && b.hasInterval()) {
@@ -104,6 +110,6 @@ public record Matrix(List<Column> columns, List<Row> rows, String deltaNote) {
             verdict = !up && !down ? "no significant difference"
                     : up == column.higherIsBetter() ? "better" : "worse";
         }
-        return new Delta("vs " + previousLabel, column.formatDelta(b.value() - a.value()), "", verdict);
+        return Optional.of(new Delta("vs " + previousLabel, column.formatDelta(b.value() - a.value()), "", verdict));
     }
 }

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A confusion matrix per model × technique of a label task, with each cell's share of its row as shade. */
+/** A confusion matrix per model × technique of a label task, with each cell's share of its row as shade.
+ * Public only because FreeMarker reads components of public types alone.
+ */
 public record ConfusionView(String title, List<String> classes, List<MatrixRow> rows, List<ClassRow> perClass,
                      String macroF1, long unparsed) {
 

@@ -18,7 +18,8 @@ import java.util.Set;
  * The sample explorer: rows on which models or techniques disagree, baseline-wrong/candidate-right and the
  * reverse first. Two streaming passes over samples.jsonl: the first keeps one byte per sample (right,
  * wrong or absent) to find the disagreements; the second fetches texts only for the rows shown, so memory
- * and report size stay bounded by the cap, not by the run.
+ * and report size stay bounded by the cap, not by the run. Public only because FreeMarker reads the
+ * components of public types alone.
  */
 public final class Explorer {
     static final int DEFAULT_CAP = 300;

@@ -7,7 +7,9 @@ import dev.tunebench.reports.Text;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the manifest says about how the run was made: the header and the reproduce section. */
+/** What the manifest says about how the run was made: the header and the reproduce section.
+ * Public only because FreeMarker reads components of public types alone.
+ */
 public record HeaderView(String suite, String suiteFile, String suiteHash, String started, String ended, String command,
                   String runner, String device, String threads, String tunebenchVersion, String java, String os,
                   String cpus, String seeds, List<ModelRow> models, List<DataRow> data, List<Pair> versions) {

@@ -11,6 +11,7 @@ import java.util.List;
  * Cost against accuracy for every model × technique, with the Pareto frontier: the cells no other cell
  * beats on both. This is the "fine-tune or prompt?" answer: the frontier says which buys accuracy cheapest.
  * Cost is cost per 1k requests when the suite priced tokens, else mean total tokens per request.
+ * Public only because FreeMarker reads the components of public types alone.
  */
 public final class ParetoChart {
     private static final int W = 720;

@@ -2,14 +2,15 @@ package dev.tunebench.reports.markdown;
 
 /** Escaping for untrusted text inside a GitHub-flavoured Markdown table cell. */
 final class Md {
-    private static final String PUNCTUATION = "\\`*_{}[]()#+-.!|~=:";
+    /** Inside a table cell only inline markup matters; line-start markers (#, -, 1.) cannot occur there. */
+    private static final String PUNCTUATION = "\\`*_[]|~";
 
     private Md() {
     }
 
     /**
-     * Backslash-escapes Markdown punctuation (so {@code |} cannot split a cell and {@code [x](y)} cannot make
-     * a link), writes {@code < > &} as entities (GitHub renders raw HTML), and folds newlines into spaces
+     * Backslash-escapes inline Markdown punctuation (so {@code |} cannot split a cell and {@code [x](y)}
+     * cannot make a link), writes {@code < > &} as entities (GitHub renders raw HTML), and folds newlines into spaces
      * (a table row is one line).
      */
     static String esc(String s) {
