@@ -6,6 +6,7 @@ import dev.tunebench.results.RunManifest;
 import dev.tunebench.stats.Bootstrap;
 import dev.tunebench.stats.Interval;
 import dev.tunebench.stats.MetricEstimate;
+import dev.tunebench.stats.MinimumDetectableEffect;
 import dev.tunebench.stats.Percentiles;
 import dev.tunebench.stats.Proportions;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -71,6 +72,8 @@ final class CellMetrics {
         }
         if (n > 0) {
             put(m, name, Proportions.estimate(pass, n));
+            // The smallest true change from this rate the set could detect (α 0.05, power 0.8).
+            ((ObjectNode) m.get(name)).put("mde", MinimumDetectableEffect.singleProportion(n, pass / (double) n));
         }
     }
 

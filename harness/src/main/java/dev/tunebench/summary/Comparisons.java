@@ -21,7 +21,7 @@ import java.util.Map;
  * model; Holm–Bonferroni across all of them.
  */
 final class Comparisons {
-    /** Binary metrics use McNemar; the others a paired bootstrap of the mean difference. */
+    /** Binary metrics use McNemar; the others a paired bootstrap interval and a signed-rank test. */
     private static final List<String> BINARY = List.of("accuracy", "format_adherence");
     private static final Map<String, CellData.Metric> CONTINUOUS = Map.of(
             "prompt_tokens_mean", CellData.Metric.PROMPT_TOKENS,
@@ -112,7 +112,15 @@ final class Comparisons {
         if (n < 2) {
             return null;
         }
-        return PairedComparisons.continuous(java.util.Arrays.copyOf(va, n), java.util.Arrays.copyOf(vb, n), bootstrap);
+        double[] a2 = java.util.Arrays.copyOf(va, n);
+        double[] b2 = java.util.Arrays.copyOf(vb, n);
+        PairedComparison boot = PairedComparisons.continuous(a2, b2, bootstrap);
+        // The bootstrap p-value cannot go below 1/(B+1), which Holm over a whole run turns into "no
+        // significant difference" even for a constant shift; the signed-rank test has no such floor.
+        boolean identical = java.util.Arrays.equals(a2, b2);
+        double p = identical ? 1.0 : PairedComparisons.wilcoxonP(a2, b2);
+        return new PairedComparison(boot.valueA(), boot.valueB(), boot.difference(), boot.interval(),
+                PairedComparisons.WILCOXON_SIGNED_RANK, p, boot.effectSize(), boot.effectSizeName(), n, null, null);
     }
 
     private static ObjectNode toJson(Pending p, double pAdjusted) {

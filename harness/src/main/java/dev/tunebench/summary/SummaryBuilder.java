@@ -3,6 +3,7 @@ package dev.tunebench.summary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunebench.perf.PerfFiles;
 import dev.tunebench.results.Json;
 import dev.tunebench.results.RunManifest;
 import dev.tunebench.results.SampleReader;
@@ -57,12 +58,17 @@ public final class SummaryBuilder {
         CellMetrics metrics = new CellMetrics(bootstrap);
         ArrayNode results = summary.putArray("results");
         for (CellData cell : present) {
-            results.add(result(cell, metrics.metrics(cell, models.get(cell.model))));
+            ObjectNode result = result(cell, metrics.metrics(cell, models.get(cell.model)));
+            ObjectNode repeats = RepeatFigures.of(cell, manifest.settings().repeats());
+            if (repeats != null) {
+                result.set("repeats", repeats);
+            }
+            results.add(result);
         }
         summary.set("comparisons", new Comparisons(bootstrap).build(present,
                 manifest.suite().baseline(), manifest.suite().referenceTechnique()));
         Checkpoints.addTo(summary, manifest, ValidationLosses.read(runDir), results);
-        summary.putArray("perf");
+        summary.set("perf", PerfFiles.readBlocks(runDir));
         sanitize(summary);
         return summary;
     }
