@@ -1,6 +1,9 @@
 package dev.tunebench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunebench.perf.PerfPlan;
+import dev.tunebench.perf.PerfSection;
+import dev.tunebench.perf.PerfTable;
 import dev.tunebench.results.RunManifest;
 import dev.tunebench.results.Sample;
 import dev.tunebench.results.SampleReader;
@@ -91,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
                 .withOverrides(new RunnerOverrides(null, device, threads, batchSize),
                         new GenerationOverrides(maxNewTokens, null, null));
         RunOptions options = new RunOptions(models, techniques, limit, shard == null ? Shard.ALL : Shard.parse(shard), resume);
+        PerfPlan perf = PerfSection.forRun(suite, options);
         Instant start = clock.instant();
         Path runDir = runFolder(suite, start);
         Set<String> done = resume ? doneKeys(runDir) : Set.of();
@@ -119,6 +123,9 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 outcome = engine.run();
+                if (perf != null && outcome.complete()) {
+                    PerfTable.print(perf.run(runDir, err), spec.commandLine().getOut());
+                }
                 manifest = finish(runDir, manifest, outcome.complete(), outcome.problems(), runnerInfos);
                 JsonNode summary = RunFolder.summarize(runDir, manifest);
                 if (!noReport) {
@@ -181,13 +188,33 @@ final class RunCommand implements Callable<Integer> {
         return dir;
     }
 
-    private static Set<String> doneKeys(Path runDir) {
+    /**
+     * The samples a resumed run keeps. Failed samples are dropped from samples.jsonl (rewritten
+     * atomically) so they are tried again and no sample ever stands in the file twice.
+     */
+    private static Set<String> doneKeys(Path runDir) throws IOException {
         Set<String> keys = new HashSet<>();
+        List<Sample> failed = new ArrayList<>();
         SampleReader.forEach(runDir, (Sample s) -> {
             if (s.error() == null) {
                 keys.add(s.key());
+            } else {
+                failed.add(s);
             }
         });
+        if (!failed.isEmpty()) {
+            Path kept = runDir.resolve(SampleSink.FILE_NAME + ".resume");
+            Files.deleteIfExists(kept);
+            try (SampleSink sink = new SampleSink(runDir, kept.getFileName().toString())) {
+                SampleReader.forEach(runDir, (Sample s) -> {
+                    if (s.error() == null) {
+                        sink.write(s);
+                    }
+                });
+            }
+            Files.move(kept, runDir.resolve(SampleSink.FILE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
         return keys;
     }
 

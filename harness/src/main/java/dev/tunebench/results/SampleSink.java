@@ -19,11 +19,16 @@ public final class SampleSink implements Closeable {
     private final BufferedWriter out;
 
     public SampleSink(Path runDir) {
+        this(runDir, FILE_NAME);
+    }
+
+    /** Appends to another file of the run folder (e.g. while rewriting samples.jsonl). */
+    public SampleSink(Path runDir, String fileName) {
         try {
-            this.out = Files.newBufferedWriter(runDir.resolve(FILE_NAME), StandardCharsets.UTF_8,
+            this.out = Files.newBufferedWriter(runDir.resolve(fileName), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + runDir.resolve(FILE_NAME) + " for writing", e);
+            throw new UncheckedIOException("cannot open " + runDir.resolve(fileName) + " for writing", e);
         }
     }
 

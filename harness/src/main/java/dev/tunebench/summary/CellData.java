@@ -2,9 +2,9 @@ package dev.tunebench.summary;
 
 import dev.tunebench.results.Sample;
 import dev.tunebench.scoring.LabelMetrics;
+import dev.tunebench.spi.InputException;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,7 +28,8 @@ final class CellData {
     final Map<String, double[]> scoreSums = new TreeMap<>();  // name -> {sum, n}
     final LabelMetrics.Accumulator labels = LabelMetrics.accumulator();
     boolean hasLabels;
-    private final Map<Long, Integer> index = new HashMap<>();
+    /** Positions ordered by key, built on first lookup; null while samples are still being added. */
+    private int[] byKey;
 
     CellData(String model, String technique) {
         this.model = model;
@@ -37,11 +38,8 @@ final class CellData {
 
     void add(Sample s) {
         long key = ((long) s.row() << 16) | (s.repeat() & 0xffff);
-        if (index.containsKey(key)) {
-            return; // a resumed run may hold a sample twice; the first one counts
-        }
         grow();
-        index.put(key, size);
+        byKey = null;
         keys[size] = key;
         accuracy[size] = s.accuracy() == null ? -1 : (byte) (s.accuracy() >= 1.0 ? 1 : 0);
         format[size] = s.formatAdherence() == null ? -1 : (byte) (s.formatAdherence() >= 1.0 ? 1 : 0);
@@ -73,8 +71,45 @@ final class CellData {
 
     /** Position of the sample for (row, repeat), or -1. */
     int positionOf(long key) {
-        Integer i = index.get(key);
-        return i == null ? -1 : i;
+        if (byKey == null) {
+            byKey = sortedPositions();
+        }
+        int lo = 0;
+        int hi = size - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long k = keys[byKey[mid]];
+            if (k < key) {
+                lo = mid + 1;
+            } else if (k > key) {
+                hi = mid - 1;
+            } else {
+                return byKey[mid];
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Positions sorted by key (samples usually arrive in row order, so this is mostly a check). A key
+     * seen twice means the folder holds a sample twice — overlapping shards or a hand-joined file.
+     */
+    private int[] sortedPositions() {
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = order[i];
+            if (i > 0 && keys[out[i]] == keys[out[i - 1]]) {
+                throw new InputException("samples.jsonl holds " + model + " / " + technique + " row "
+                        + (keys[out[i]] >>> 16) + " repeat " + (keys[out[i]] & 0xffff) + " twice. Remove the "
+                        + "duplicate line (shards must not overlap).");
+            }
+        }
+        return out;
     }
 
     long key(int position) {

@@ -9,7 +9,7 @@ import dev.tunebench.stats.MetricEstimate;
 import dev.tunebench.stats.MinimumDetectableEffect;
 import dev.tunebench.stats.Percentiles;
 import dev.tunebench.stats.Proportions;
-import org.apache.commons.math3.distribution.TDistribution;
+import dev.tunebench.stats.StudentT;
 
 import java.util.Arrays;
 
@@ -84,10 +84,7 @@ final class CellMetrics {
         if (values.length <= BOOTSTRAP_MAX_N) {
             return bootstrap.estimateMean(values);
         }
-        double mean = Percentiles.mean(values);
-        double half = new TDistribution(values.length - 1).inverseCumulativeProbability(0.975)
-                * Percentiles.standardDeviation(values) / Math.sqrt(values.length);
-        return MetricEstimate.of(mean, new Interval(mean - half, mean + half, "t"), values.length);
+        return StudentT.estimateMean(values);
     }
 
     MetricEstimate percentile(double[] values, double percent) {
