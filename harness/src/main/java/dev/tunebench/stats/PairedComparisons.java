@@ -74,7 +74,8 @@ public final class PairedComparisons {
     public static double wilcoxonP(double[] a, double[] b) {
         checkSameRows(a, b);
         boolean exact = a.length <= WILCOXON_EXACT_LIMIT;
-        return new WilcoxonSignedRankTest().wilcoxonSignedRankTest(a, b, exact);
+        // commons-math3 doubles the one-sided exact p without capping it, so it can exceed 1.
+        return Math.min(1.0, new WilcoxonSignedRankTest().wilcoxonSignedRankTest(a, b, exact));
     }
 
     /**

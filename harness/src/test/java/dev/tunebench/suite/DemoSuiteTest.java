@@ -97,7 +97,8 @@ class DemoSuiteTest {
         assertTrue(suite.cost().costPer1kRequests("ckpt-epoch-4", 40, 7).isPresent());
         assertEquals(1, suite.repeats());
         assertEquals(1234, suite.seed());
-        assertTrue(suite.gates().isMissingNode());
+        assertEquals(7, suite.gates().size());
+        assertTrue(suite.perf().isObject());
     }
 
     @Test
