@@ -56,7 +56,11 @@ final class Demo {
 
     /** One intra-op thread, like the raw loop: the comparison is about the loop, not threading. */
     static Runner open(Path modelDir, int batchSize) {
-        return RunnerFactories.find("onnx").open(modelDir, new RunnerSettings("cpu", 1, batchSize));
+        return open(modelDir, 1, batchSize);
+    }
+
+    static Runner open(Path modelDir, int threads, int batchSize) {
+        return RunnerFactories.find("onnx").open(modelDir, new RunnerSettings("cpu", threads, batchSize));
     }
 
     /**
