@@ -13,8 +13,10 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 ValidateCommand.class,
                 ReportCommand.class,
+                GateCommand.class, BaselineCommand.class, MergeCommand.class,
                 GenerateCommand.class,
                 ModelInfoCommand.class,
+                BenchCommand.class,
                 picocli.CommandLine.HelpCommand.class
         })
 public final class TunebenchCommand {
