@@ -118,6 +118,24 @@ class RunCommandTest {
     }
 
     @Test
+    void reportOfTheRealRunParsesAndHoldsMatrixCurveAndExplorer() throws Exception {
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(run.resolve("report.html").toFile());
+        var xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        for (String section : List.of("matrix", "checkpoints", "explorer", "verdict", "reproduce")) {
+            assertEquals(1.0, (Double) xpath.evaluate("count(//*[@id='" + section + "'])", doc,
+                    javax.xml.xpath.XPathConstants.NUMBER), section);
+        }
+        Double matrixRows = (Double) xpath.evaluate("count(//*[@id='matrix']//tbody/tr)", doc, javax.xml.xpath.XPathConstants.NUMBER);
+        assertEquals(6.0, matrixRows, "2 models x 3 techniques");
+        Double curves = (Double) xpath.evaluate("count(//*[@id='checkpoints']//*[local-name()='svg'])", doc,
+                javax.xml.xpath.XPathConstants.NUMBER);
+        assertTrue(curves >= 1, "the checkpoint curve is drawn");
+        assertTrue(Files.readString(run.resolve("summary.md")).contains("ckpt-epoch-4"));
+        assertTrue(Files.readString(run.resolve("junit.xml")).contains("<testsuite"));
+    }
+
+    @Test
     void anExistingRunIsNotOverwritten() {
         Cli again = Cli.run("run", Cli.demo().resolve("triage.yaml").toString(), "--out", run.toString(), "--limit", "1");
         assertEquals(2, again.exitCode());
