@@ -23,7 +23,8 @@ final class CheckpointChart {
     private static final int RIGHT = W - 60;
     private static final int TOP = 40;
     private static final int BOTTOM = H - 40;
-    private static final int MAX_TECHNIQUES = 6;
+    /** More than two accuracy lines bury the curve under overlapping labels; the table below has them all. */
+    private static final int MAX_TECHNIQUES = 2;
 
     private CheckpointChart() {
     }
@@ -70,7 +71,7 @@ final class CheckpointChart {
         return lo > hi ? new double[] {0, 1} : new double[] {lo, hi};
     }
 
-    /** The reference technique first, then the others in the order they appear, at most six. */
+    /** The reference technique first, then the others in the order they appear, at most {@link #MAX_TECHNIQUES}. */
     private static Set<String> techniques(RunSummary summary, List<Checkpoint> points) {
         Set<String> all = new LinkedHashSet<>();
         if (summary.referenceTechnique() != null) {
