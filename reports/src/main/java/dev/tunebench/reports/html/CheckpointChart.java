@@ -23,7 +23,7 @@ final class CheckpointChart {
     private static final int RIGHT = W - 60;
     private static final int TOP = 40;
     private static final int BOTTOM = H - 40;
-    /** More than two accuracy lines bury the curve under overlapping labels; the table below has them all. */
+    /** More than two accuracy lines bury the curve under overlapping labels; the matrix has them all. */
     private static final int MAX_TECHNIQUES = 2;
 
     private CheckpointChart() {
