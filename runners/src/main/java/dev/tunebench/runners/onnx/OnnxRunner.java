@@ -86,7 +86,8 @@ final class OnnxRunner implements Runner {
         for (Prompt p : prompts) {
             List<String> stops = new ArrayList<>(p.stopStrings());
             stops.addAll(settings.stopStrings());
-            requests.add(new GenerateRequest(encoder().render(p), checked(encoder().encode(p)), stops));
+            String text = encoder().render(p);
+            requests.add(new GenerateRequest(text, checked(encoder().encodeRendered(text)), stops));
         }
         return run(requests, settings, submit);
     }

@@ -45,7 +45,11 @@ final class PromptEncoder {
     }
 
     long[] encode(Prompt prompt) {
-        String text = render(prompt);
+        return encodeRendered(render(prompt));
+    }
+
+    /** The ids of text that {@link #render(Prompt)} returned: callers needing both render only once. */
+    long[] encodeRendered(String text) {
         return withBos(text, tokenizer.encode(text));
     }
 
@@ -56,7 +60,9 @@ final class PromptEncoder {
             Message m = conversation.get(i);
             if (m.role() == Role.ASSISTANT && m.weighted()) {
                 int start = renderedPrefix(conversation, i, true, full, i).length();
-                int turnEnd = renderedPrefix(conversation, i + 1, false, full, i).length();
+                // The last turn's prefix is the whole conversation, already rendered.
+                int turnEnd = i + 1 == conversation.size() ? full.length()
+                        : renderedPrefix(conversation, i + 1, false, full, i).length();
                 int end = targetEnd(full, start, turnEnd);
                 for (int c = start; c < end; c++) {
                     inTarget[c] = true;

@@ -5,7 +5,11 @@ import dev.tunebench.spi.Message;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.tunebench.spi.Message.assistant;
 import static dev.tunebench.spi.Message.system;
@@ -84,6 +88,46 @@ class ChatTemplateTest {
                 () -> render("{{ messages[0].content.title() }}", List.of(user("u"))));
         assertTrue(e.getMessage().startsWith("The chat template in " + SOURCE + " cannot be rendered"), e.getMessage());
         assertTrue(e.getMessage().contains("title"), e.getMessage());
+    }
+
+    @Test
+    void unknownTagNamesTheFileAndLineAtEveryRender() {
+        ChatTemplate t = new ChatTemplate("X\n{% generation %}{{ messages[0].content }}", SOURCE, "<s>", "</s>");
+        for (int i = 0; i < 2; i++) {
+            InputException e = assertThrows(InputException.class, () -> t.render(List.of(user("u")), true));
+            assertTrue(e.getMessage().startsWith("The chat template in " + SOURCE + " cannot be rendered"), e.getMessage());
+            assertTrue(e.getMessage().contains("generation") && e.getMessage().contains("line 2"), e.getMessage());
+        }
+    }
+
+    @Test
+    void raiseExceptionWinsOverAnEarlierError() {
+        InputException e = assertThrows(InputException.class,
+                () -> render("{{ messages[0].content.title() }}{{ raise_exception('no') }}", List.of(user("u"))));
+        assertTrue(e.getMessage().contains("refused the conversation: \"no\""), e.getMessage());
+    }
+
+    /** The template is parsed once: renders must not leak state into each other, on one thread or several. */
+    @Test
+    void rendersAreIndependentAcrossCallsAndThreads() throws Exception {
+        ChatTemplate t = new ChatTemplate("{% set ns = namespace(n=0, last='') %}{% for m in messages %}"
+                + "{% set ns.n = ns.n + 1 %}{% set ns.last = m.content %}{% endfor %}{{ ns.n }} {{ ns.last }}",
+                SOURCE, "<s>", "</s>");
+        assertEquals("2 b", t.render(List.of(user("a"), user("b")), true));
+        assertEquals("1 c", t.render(List.of(user("c")), true));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> renders = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                List<Message> messages = i % 2 == 0 ? List.of(user("a"), user("b")) : List.of(user("c"));
+                renders.add(pool.submit(() -> t.render(messages, true)));
+            }
+            for (int i = 0; i < renders.size(); i++) {
+                assertEquals(i % 2 == 0 ? "2 b" : "1 c", renders.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
