@@ -15,7 +15,9 @@ import java.util.function.ToLongFunction;
  * their tokens/s is taken per round; the median over rounds is reported with its quartiles. Rates are
  * per second of wall time and per second of this thread's CPU time: with one intra-op thread ONNX
  * Runtime computes on the calling thread, so the CPU-time ratio is what other processes on the machine
- * disturb least. Argument: {@code [rounds]} (default 30).
+ * disturb least. Arguments: {@code [rounds [threads]]} (default 30 rounds, 1 intra-op thread for the
+ * batch ratio; with 2 threads on 2 cores read the wall-time ratio, since ORT then also computes on a
+ * thread of its own that the calling thread's CPU time does not see).
  */
 public final class RatioCheck {
     private static final long BLOCK_NANOS = 400_000_000L;
@@ -26,6 +28,7 @@ public final class RatioCheck {
 
     public static void main(String[] args) throws OrtException, IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         for (String scenario : new String[]{"long", "triage"}) {
             DecodeLoopBenchmark b = new DecodeLoopBenchmark();
             b.scenario = scenario;
@@ -38,10 +41,10 @@ public final class RatioCheck {
             }
         }
         for (int newTokens : new int[]{32, 128}) {
-            BatchBenchmark one = batch(1, newTokens);
-            BatchBenchmark eight = batch(8, newTokens);
+            BatchBenchmark one = batch(1, newTokens, threads);
+            BatchBenchmark eight = batch(8, newTokens, threads);
             try {
-                compare("batch 8 / batch 1, " + newTokens + " new tokens (target >= 3)", rounds,
+                compare("batch 8 / batch 1, " + newTokens + " new tokens, " + threads + " intra-op thread(s) (target >= 3)", rounds,
                         c -> tokens(eight, c), c -> tokens(one, c));
             } finally {
                 one.tearDown();
@@ -58,11 +61,11 @@ public final class RatioCheck {
         }
     }
 
-    private static BatchBenchmark batch(int size, int newTokens) {
+    private static BatchBenchmark batch(int size, int newTokens, int threads) {
         BatchBenchmark b = new BatchBenchmark();
         b.batch = size;
         b.newTokens = newTokens;
-        b.threads = 1;
+        b.threads = threads;
         b.setUp();
         return b;
     }
