@@ -115,6 +115,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private PerfSettings settings(Scenario kind, int rows) {
+        Flags.atLeast("--threads", threads, 0);
         if (requests != null && duration != null) {
             throw new InputException("give --requests or --duration, not both.");
         }

@@ -67,9 +67,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (promptIds == null && user == null) {
             throw new InputException("generate needs --user TEXT (or --prompt-ids for raw token ids).");
         }
-        if (maxNewTokens < 1) {
-            throw new InputException("--max-new-tokens must be at least 1, got " + maxNewTokens + ".");
-        }
+        Flags.atLeast("--max-new-tokens", maxNewTokens, 1);
+        Flags.atLeast("--threads", threads, 0);
         Decoding decoding = temperature == null ? Decoding.greedy()
                 : sampling(temperature, topP, topK, seed);
         GenerationSettings settings = new GenerationSettings(maxNewTokens, decoding, stops);

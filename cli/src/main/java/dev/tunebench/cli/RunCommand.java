@@ -87,9 +87,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (limit < 0) {
-            throw new InputException("--limit must be >= 0 (0 = all rows), got " + limit + ".");
-        }
+        Flags.atLeast("--limit", limit, 0);
+        Flags.atLeast("--threads", threads, 0);
+        Flags.atLeast("--batch-size", batchSize, 1);
+        Flags.atLeast("--max-new-tokens", maxNewTokens, 1);
         Suite suite = SuiteLoader.load(suiteFile)
                 .withOverrides(new RunnerOverrides(null, device, threads, batchSize),
                         new GenerationOverrides(maxNewTokens, null, null));

@@ -99,6 +99,16 @@ class GenerateCommandTest {
     }
 
     @Test
+    void outOfRangeNumbersAreUsageErrorsNamingTheFlag() {
+        Cli gen = Cli.run("generate", "--model", Cli.demo().resolve("models/base").toString(), "--user", "hi", "--threads", "-1");
+        assertEquals(2, gen.exitCode(), gen.err());
+        assertTrue(gen.err().contains("--threads"), gen.err());
+        Cli run = Cli.run("run", Cli.demo().resolve("triage.yaml").toString(), "--batch-size", "0");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--batch-size"), run.err());
+    }
+
+    @Test
     void modelInfoPrintsTheDiscoveredContract() {
         Cli r = Cli.run("model-info", Cli.demo().resolve("models/base").toString());
         assertEquals(0, r.exitCode(), r.err());
