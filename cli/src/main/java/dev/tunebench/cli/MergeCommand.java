@@ -151,7 +151,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         RunManifest.Settings s = f.settings();
         RunManifest.Settings settings = new RunManifest.Settings(s.batchSize(), s.threads(), s.device(), s.limit(),
-                Shard.ALL.toString(), s.repeats(), s.seed(), s.bootstrapSeed(), s.bootstrapResamples());
+                Shard.ALL.toString(), s.repeats(), s.seed(), s.bootstrapSeed(), s.bootstrapResamples(), s.perf());
         return new RunManifest(f.schemaVersion(), f.tunebenchVersion(),
                 "tunebench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 start == null ? null : start.toString(), end == null ? null : end.toString(), problems.isEmpty(),

@@ -59,8 +59,14 @@ public record RunManifest(
     public record RunnerEntry(String id, Map<String, String> versions, String device, int threads) {
     }
 
+    /**
+     * How the run executed. {@code threads} are ONNX Runtime intra-op threads (the session runs its graph
+     * sequentially, so there is no inter-op pool); {@code perf} is the suite's perf section (scenarios,
+     * batch sizes, concurrency, rate, SLOs) or null when it has none.
+     */
     public record Settings(int batchSize, int threads, String device, int limit, String shard, int repeats,
-                           long seed, long bootstrapSeed, int bootstrapResamples) {
+                           long seed, long bootstrapSeed, int bootstrapResamples,
+                           com.fasterxml.jackson.databind.JsonNode perf) {
     }
 
     public record Machine(String javaVersion, String os, String arch, int cpus, String cpuModel) {

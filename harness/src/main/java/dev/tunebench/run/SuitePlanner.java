@@ -86,7 +86,8 @@ public final class SuitePlanner {
                 suite.baseline().id(), suite.referenceTechnique(), suite.metrics(), suite.cost().currency(), checkpoints);
         var runner = suite.runner();
         RunManifest.Settings settings = new RunManifest.Settings(runner.batchSize(), runner.intraOpThreads(), runner.device(),
-                options.limit(), options.shard().toString(), suite.repeats(), suite.seed(), suite.seed(), Bootstrap.DEFAULT_RESAMPLES);
+                options.limit(), options.shard().toString(), suite.repeats(), suite.seed(), suite.seed(), Bootstrap.DEFAULT_RESAMPLES,
+                suite.perf().isMissingNode() ? null : suite.perf());
         return new RunManifest(RunManifest.SCHEMA_VERSION, tunebenchVersion, commandLine, start.toString(), null, false,
                 List.of(), info, data, models, selectedTechniques(suite, options).stream().map(Technique::name).toList(),
                 null, settings, RunManifest.Machine.current());
