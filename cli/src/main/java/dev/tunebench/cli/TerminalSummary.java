@@ -23,6 +23,7 @@ final class TerminalSummary {
                     number(m.path("prompt_tokens_mean"), "%.1f"), number(m.path("completion_tokens_mean"), "%.1f"),
                     number(m.path("cost_per_1k_requests"), "%.4f"), number(m.path("latency_ms_p50"), "%.2f")));
         }
+        printMde(summary, out);
         JsonNode checkpoints = summary.path("checkpoints");
         if (checkpoints.size() > 0) {
             out.println();
@@ -50,6 +51,22 @@ final class TerminalSummary {
         if (!summary.path("complete").asBoolean(true)) {
             out.println();
             out.println("[WARNING] run incomplete: " + summary.path("incomplete_reason").asText());
+        }
+    }
+
+    /** The smallest paired accuracy difference this set could detect, so a team knows when it is too small. */
+    private static void printMde(JsonNode summary, PrintWriter out) {
+        java.util.List<Double> mdes = new java.util.ArrayList<>();
+        for (JsonNode c : summary.path("comparisons")) {
+            if (c.path("metric").asText().equals("accuracy") && c.path("kind").asText().equals("candidate-vs-baseline")
+                    && c.path("mde").isNumber()) {
+                mdes.add(c.path("mde").asDouble());
+            }
+        }
+        if (!mdes.isEmpty()) {
+            mdes.sort(null);
+            out.println(String.format(Locale.ROOT, "minimum detectable accuracy difference vs baseline: ~%.1f points "
+                    + "(McNemar, alpha 0.05, power 0.8, median over comparisons)", 100 * mdes.get(mdes.size() / 2)));
         }
     }
 

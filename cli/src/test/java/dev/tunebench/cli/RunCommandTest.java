@@ -40,6 +40,7 @@ class RunCommandTest {
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("ckpt-epoch-4"), result.out());
         assertTrue(result.out().contains("report:"), result.out());
+        assertTrue(result.out().contains("minimum detectable accuracy difference"), result.out());
     }
 
     @Test
@@ -131,6 +132,8 @@ class RunCommandTest {
         Double curves = (Double) xpath.evaluate("count(//*[@id='checkpoints']//*[local-name()='svg'])", doc,
                 javax.xml.xpath.XPathConstants.NUMBER);
         assertTrue(curves >= 1, "the checkpoint curve is drawn");
+        assertEquals(1.0, (Double) xpath.evaluate("count(//*[@id='mde'])", doc, javax.xml.xpath.XPathConstants.NUMBER),
+                "the report says how small a difference this set can detect");
         assertTrue(Files.readString(run.resolve("summary.md")).contains("ckpt-epoch-4"));
         assertTrue(Files.readString(run.resolve("junit.xml")).contains("<testsuite"));
     }

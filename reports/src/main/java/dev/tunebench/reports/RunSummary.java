@@ -45,6 +45,18 @@ public record RunSummary(String suite, boolean complete, String incompleteReason
                 List.copyOf(perf));
     }
 
+    /**
+     * The median minimum detectable accuracy difference of the candidate-vs-baseline comparisons
+     * (α 0.05, power 0.8), or null: below it, a difference between two models cannot be told from noise.
+     */
+    public Double accuracyMde() {
+        double[] mdes = comparisons.stream()
+                .filter(c -> c.metric().equals("accuracy") && c.kind().equals("candidate-vs-baseline") && c.mde() != null
+                        && Double.isFinite(c.mde()))
+                .mapToDouble(Comparison::mde).sorted().toArray();
+        return mdes.length == 0 ? null : mdes[mdes.length / 2];
+    }
+
     public Optional<Cell> cell(CellKey key) {
         return cells.stream().filter(c -> c.key().equals(key)).findFirst();
     }
