@@ -39,6 +39,11 @@ public record Sample(
 
     /** The key that identifies this sample across shards and resumed runs. */
     public String key() {
+        return key(model, technique, row, repeat);
+    }
+
+    /** The key of the sample for this model, technique, row and repeat, whether or not it exists yet. */
+    public static String key(String model, String technique, int row, int repeat) {
         return model + "\u0000" + technique + "\u0000" + row + "\u0000" + repeat;
     }
 }

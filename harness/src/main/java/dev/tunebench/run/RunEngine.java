@@ -91,7 +91,7 @@ public final class RunEngine {
             while (it.hasNext() && !stopRequested) {
                 Row row = it.next();
                 if (!plan.shard().owns(model.id(), technique.name(), row.index())
-                        || plan.done().contains(key(model.id(), technique.name(), row.index(), repeat))) {
+                        || plan.done().contains(Sample.key(model.id(), technique.name(), row.index(), repeat))) {
                     continue;
                 }
                 batchRows.add(row);
@@ -174,9 +174,5 @@ public final class RunEngine {
         }
         long total = rows * plan.models().size() * plan.techniques().size() * plan.repeats();
         return plan.shard().count() == 1 ? total - plan.done().size() : total / plan.shard().count();
-    }
-
-    static String key(String model, String technique, int row, int repeat) {
-        return model + "\u0000" + technique + "\u0000" + row + "\u0000" + repeat;
     }
 }
