@@ -44,14 +44,7 @@ class BadInputTest {
 
     @Test
     void aModelThatFailsKeepsTheOthersSamplesAndMarksTheRunIncomplete(@TempDir Path tmp) throws Exception {
-        Path broken = tmp.resolve("broken-model");
-        Files.createDirectories(broken);
-        try (var files = Files.list(Cli.demo().resolve("models/ckpt-epoch-4"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, broken.resolve(f.getFileName()));
-            }
-        }
-        Files.writeString(broken.resolve("model.onnx"), "truncated");
+        Path broken = Cli.brokenCopyOf("ckpt-epoch-4", tmp.resolve("broken-model"));
         Path suite = suite(tmp, demoModels() + "  - {id: broken, path: " + broken + ", role: candidate}\n");
         Path run = tmp.resolve("run");
         Cli r = Cli.run("run", suite.toString(), "--out", run.toString(), "--techniques", "as-is", "--limit", "5", "--no-report");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,14 +70,7 @@ class GenerateCommandTest {
 
     @Test
     void corruptOnnxFileIsNamed(@TempDir Path tmp) throws Exception {
-        Path model = tmp.resolve("broken");
-        Files.createDirectories(model);
-        try (var files = Files.list(Cli.demo().resolve("models/base"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, model.resolve(f.getFileName()));
-            }
-        }
-        Files.writeString(model.resolve("model.onnx"), "this is not a protobuf");
+        Path model = Cli.brokenCopyOf("base", tmp.resolve("broken"));
         Cli r = Cli.run("generate", "--model", model.toString(), "--user", "hi");
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("model.onnx"), r.err());
