@@ -2,6 +2,7 @@ package dev.tunebench.cli;
 
 import dev.tunebench.reports.Reports;
 import dev.tunebench.results.RunManifest;
+import dev.tunebench.spi.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,14 +40,17 @@ final class ReportCommand implements Callable<Integer> {
         if (compare != null) {
             RunFolder.readManifest(compare);
         }
-        writeAll(runDir);
         Path html = out != null ? out : runDir.resolve("report.html");
-        if (compare != null || out != null) {
-            try {
-                Reports.writeHtml(runDir, compare, html);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + html, e);
+        try {
+            // The HTML once, where and against what was asked; the other views always into the run folder.
+            for (ReportWriter w : Reports.writers().values()) {
+                if (!w.id().equals("html")) {
+                    w.write(runDir, runDir.resolve(w.fileName()));
+                }
             }
+            Reports.writeHtml(runDir, compare, html);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reports of " + runDir, e);
         }
         spec.commandLine().getOut().println("report: " + html);
         return ExitCodes.OK;

@@ -139,6 +139,19 @@ class RunCommandTest {
     }
 
     @Test
+    void reportComparesTwoRunsIntoTheGivenFile() throws Exception {
+        Path html = tmp.resolve("compare.html");
+        Cli r = Cli.run("report", run.toString(), "--compare", run.toString(), "--out", html.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains(html.toString()), r.out());
+        assertTrue(Files.readString(html).contains("id=\"compare\""), "the compare view is in the file asked for");
+        assertTrue(Files.exists(run.resolve("summary.md")));
+        Cli notARun = Cli.run("report", tmp.toString());
+        assertEquals(2, notARun.exitCode());
+        assertTrue(notARun.err().contains("manifest.json"), notARun.err());
+    }
+
+    @Test
     void anExistingRunIsNotOverwritten() {
         Cli again = Cli.run("run", Cli.demo().resolve("triage.yaml").toString(), "--out", run.toString(), "--limit", "1");
         assertEquals(2, again.exitCode());
