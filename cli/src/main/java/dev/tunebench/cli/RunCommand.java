@@ -12,6 +12,7 @@ import dev.tunebench.run.RunEngine;
 import dev.tunebench.run.RunListener;
 import dev.tunebench.run.RunOptions;
 import dev.tunebench.run.RunOutcome;
+import dev.tunebench.run.RunPlan;
 import dev.tunebench.run.Shard;
 import dev.tunebench.run.SuitePlanner;
 import dev.tunebench.spi.InputException;
@@ -110,7 +111,9 @@ final class RunCommand implements Callable<Integer> {
         RunOutcome outcome;
         try (SampleSink sink = new SampleSink(runDir)) {
             RunListener listener = new Listeners(new ProgressListener(err, System.console() != null), runDir, runnerInfos);
-            RunEngine engine = new RunEngine(SuitePlanner.plan(suite, options, done), RunnerFactories::find, sink, listener);
+            RunPlan plan = SuitePlanner.plan(suite, options, done)
+                    .withValidated(resume ? ValidationLosses.read(runDir).keySet() : Set.of());
+            RunEngine engine = new RunEngine(plan, RunnerFactories::find, sink, listener);
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 // Ctrl-C: stop after the current batch and let the main thread write summary and manifest.

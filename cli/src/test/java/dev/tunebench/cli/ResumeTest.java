@@ -29,6 +29,8 @@ class ResumeTest {
                 "--techniques", "as-is", "--limit", "10", "--resume");
         assertEquals(0, second.exitCode(), second.err());
         assertTrue(second.err().contains("6 samples to run"), second.err());
+        assertEquals(1, Files.readAllLines(run.resolve("validation.jsonl")).size(),
+                "the validation loss the first run computed is not computed again");
         List<String> lines = Files.readAllLines(run.resolve("samples.jsonl"));
         Set<Integer> rows = new HashSet<>();
         for (String line : lines) {

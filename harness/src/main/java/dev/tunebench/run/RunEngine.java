@@ -62,7 +62,7 @@ public final class RunEngine {
                         runCell(runner, model, technique, repeat);
                     }
                 }
-                if (plan.validationRows() != null && !stopRequested) {
+                if (plan.validationRows() != null && !stopRequested && !plan.validated().contains(model.id())) {
                     RunOutcome.ValidationLoss loss = validationLoss(runner, model);
                     losses.put(model.id(), loss);
                     listener.validationDone(model.id(), loss);

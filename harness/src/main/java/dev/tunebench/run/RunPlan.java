@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * @param validationRows opens validation rows for validation loss, or null when the suite has none
  * @param limit          only the first {@code limit} rows (0 = all)
  * @param done           keys ({@link dev.tunebench.results.Sample#key()}) already in samples.jsonl: skipped on resume
+ * @param validated      models whose validation loss the run folder already holds: not computed again on resume
  */
 public record RunPlan(
         List<Model> models,
@@ -33,16 +34,32 @@ public record RunPlan(
         int repeats,
         int limit,
         Shard shard,
-        Set<String> done) {
+        Set<String> done,
+        Set<String> validated) {
 
     public RunPlan {
         models = List.copyOf(models);
         techniques = List.copyOf(techniques);
         scorers = List.copyOf(scorers);
         done = Set.copyOf(done);
+        validated = Set.copyOf(validated);
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1");
         }
+    }
+
+    /** A plan with nothing done yet. */
+    public RunPlan(List<Model> models, List<Technique> techniques, Supplier<Stream<Row>> evalRows,
+                   Supplier<Stream<Row>> validationRows, List<Scorer> scorers, String accuracyScorer,
+                   String formatScorer, int repeats, int limit, Shard shard, Set<String> done) {
+        this(models, techniques, evalRows, validationRows, scorers, accuracyScorer, formatScorer, repeats, limit,
+                shard, done, Set.of());
+    }
+
+    /** This plan, skipping the validation loss of these models. */
+    public RunPlan withValidated(Set<String> models) {
+        return new RunPlan(this.models, techniques, evalRows, validationRows, scorers, accuracyScorer, formatScorer,
+                repeats, limit, shard, done, models);
     }
 
     /** A model with its runner type and its effective settings. */
