@@ -38,6 +38,8 @@ final class ServeServer implements AutoCloseable {
         for (ServedModel m : served) {
             models.put(m.id(), m);
         }
+        // Without TCP_NODELAY each small SSE chunk or response waits ~40 ms for a delayed ACK (Nagle).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         http = HttpServer.create(address, 0);
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newCachedThreadPool(r -> {
