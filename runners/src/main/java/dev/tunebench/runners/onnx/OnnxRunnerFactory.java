@@ -24,6 +24,6 @@ public final class OnnxRunnerFactory implements RunnerFactory {
 
     @Override
     public Runner open(Path modelDir, RunnerSettings settings) {
-        return OnnxRunner.open(modelDir, settings);
+        return OnnxRunner.open(modelDir, settings, GraphChoice.NONE);
     }
 }

@@ -26,8 +26,16 @@ final class TinyGraph {
     }
 
     static Path write(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.write(dir.resolve("model.onnx"), model());
+        return write(dir, "model.onnx", null);
+    }
+
+    /**
+     * The same folder with the graph at {@code file} (a path inside the folder) and, unless null, one
+     * more input the graph ignores: {@code {name, elemType, dims...}} (elemType 1 float, 6 int32, 7 int64, 9 bool).
+     */
+    static Path write(Path dir, String file, Object[] extraInput) throws IOException {
+        Files.createDirectories(dir.resolve(file).getParent());
+        Files.write(dir.resolve(file), model(extraInput));
         Files.writeString(dir.resolve("config.json"), "{\"vocab_size\": " + VOCAB
                 + ", \"n_positions\": 64, \"eos_token_id\": " + EOS + ", \"pad_token_id\": 0, \"n_layer\": 1, \"n_head\": 1}");
         StringBuilder vocab = new StringBuilder();
@@ -40,7 +48,7 @@ final class TinyGraph {
         return dir;
     }
 
-    private static byte[] model() {
+    private static byte[] model(Object[] extraInput) {
         float[] table = new float[VOCAB * VOCAB];
         for (int t = 0; t < VOCAB; t++) {
             table[t * VOCAB + next(t)] = 1;
@@ -55,10 +63,14 @@ final class TinyGraph {
                 .message(11, valueInfo("input_ids", 6, "batch", "seq"))
                 .message(11, valueInfo("attention_mask", 6, "batch", "total"))
                 .message(12, valueInfo("logits", 1, "batch", "seq", VOCAB));
+        if (extraInput != null) {
+            Object[] dims = java.util.Arrays.copyOfRange(extraInput, 2, extraInput.length);
+            graph.message(11, valueInfo((String) extraInput[0], (Integer) extraInput[1], dims));
+        }
         return new Proto().varint(1, 8).message(7, graph).message(8, new Proto().string(1, "").varint(2, 13)).toBytes();
     }
 
-    /** A tensor value: element type (1 float, 6 int32) and dims, each a name or a size. */
+    /** A tensor value: element type (1 float, 6 int32, 7 int64, 9 bool) and dims, each a name or a size. */
     private static Proto valueInfo(String name, int elemType, Object... dims) {
         Proto shape = new Proto();
         for (Object d : dims) {
