@@ -2,6 +2,7 @@ package dev.tunebench.runners.onnx;
 
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Runner;
+import dev.tunebench.spi.RunnerOptions;
 import dev.tunebench.spi.RunnerSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -167,6 +169,24 @@ class GraphLayoutTest {
         assertEquals(dir.resolve("phi.onnx"), GraphLayout.resolve(dir, GraphChoice.NONE, "phi.onnx").decoder());
         assertEquals(dir.resolve("model.onnx"), GraphLayout.resolve(dir, GraphChoice.file("model.onnx", "--file"), "phi.onnx").decoder());
         assertFalse(GraphLayout.resolve(dir, GraphChoice.NONE, "phi.onnx").split());
+    }
+
+    @Test
+    void theFactoryChecksTheRunnerKeysAndTheChoiceWithoutOpeningTheGraph() throws IOException {
+        files("onnx/model.onnx", "onnx/model_q4.onnx", "tokenizer.json");
+        Files.writeString(dir.resolve("config.json"), "{\"eos_token_id\": 7}");
+        OnnxRunnerFactory factory = new OnnxRunnerFactory();
+        factory.check(dir, RunnerSettings.cpu().withOptions(RunnerOptions.of(Map.of("variant", "q4"), "test")));
+        factory.check(dir, RunnerSettings.cpu().withOptions(RunnerOptions.of(Map.of("file", "onnx/model_q4.onnx"), "test")));
+        String msg = assertThrows(InputException.class, () -> factory.check(dir,
+                RunnerSettings.cpu().withOptions(RunnerOptions.of(Map.of("variant", "fp16"), "test")))).getMessage();
+        assertTrue(msg.contains("test: variant: there is no fp16 graph"), msg);
+        msg = assertThrows(InputException.class, () -> factory.check(dir,
+                RunnerSettings.cpu().withOptions(RunnerOptions.of(Map.of("files", "onnx/model.onnx"), "test")))).getMessage();
+        assertTrue(msg.contains("unknown key 'files' for runner type onnx"), msg);
+        assertTrue(msg.contains("file"), msg);
+        msg = assertThrows(InputException.class, () -> factory.check(null, RunnerSettings.cpu())).getMessage();
+        assertTrue(msg.contains("give the model a path:"), msg);
     }
 
     @Test
