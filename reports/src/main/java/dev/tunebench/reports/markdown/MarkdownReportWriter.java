@@ -75,7 +75,8 @@ public final class MarkdownReportWriter implements ReportWriter {
                 .append(" |\n|").append(" --- |".repeat(COLUMNS.size() + 3)).append('\n');
         for (Matrix.Row r : m.rows()) {
             md.append("| ").append(Md.esc(r.key().model())).append(r.baseline() ? " (baseline)" : "").append(" | ")
-                    .append(Md.esc(r.key().technique())).append(" | ").append(r.n()).append(" |");
+                    .append(Md.esc(r.key().technique())).append(" | ").append(r.n())
+                    .append(r.unsupported() == null ? "" : "<br>unsupported: " + Md.esc(r.unsupported())).append(" |");
             for (Column c : COLUMNS) {
                 Matrix.Entry e = r.entry(c);
                 md.append(' ').append(Md.esc(e.value()));
