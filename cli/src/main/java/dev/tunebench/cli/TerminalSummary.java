@@ -40,6 +40,9 @@ final class TerminalSummary {
             if (!best.isMissingNode() && !best.isNull()) {
                 out.println(String.format(Locale.ROOT, "  best checkpoint: %s (%s %.4f)", best.path("model").asText(),
                         best.path("criterion").asText(), best.path("value").asDouble()));
+                if (summary.hasNonNull("checkpoint_note")) {
+                    out.println("  note: " + summary.path("checkpoint_note").asText());
+                }
             }
             JsonNode over = summary.path("overfitting");
             if (!over.isMissingNode() && !over.isNull()) {

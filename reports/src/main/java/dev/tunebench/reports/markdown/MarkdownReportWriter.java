@@ -48,7 +48,8 @@ public final class MarkdownReportWriter implements ReportWriter {
         gates(md, run.gates());
         if (s.best() != null) {
             md.append("Best checkpoint: **").append(Md.esc(s.best().model())).append("** by ")
-                    .append(Md.esc(s.best().criterion())).append("\n\n");
+                    .append(Md.esc(s.best().criterion()))
+                    .append(s.best().note() == null ? "" : " (note: " + Md.esc(s.best().note()) + ")").append("\n\n");
         }
         matrix(md, Matrix.of(s));
         return md.toString();
