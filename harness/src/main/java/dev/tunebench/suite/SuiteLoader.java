@@ -56,7 +56,7 @@ public final class SuiteLoader {
         DataSection.Data data = DataSection.parse(root.get("data"), dir);
 
         GenerationOverrides generation = SettingsSection.generation(root.get("generation"), seed);
-        RunnerOverrides runner = SettingsSection.runner(root.get("runner"));
+        RunnerOverrides runner = SettingsSection.runner(root.get("runner"), dir);
         List<ModelSpec> models = ModelSection.parse(root.get("models"), dir, generation, runner, seed);
 
         List<Technique> techniques = TechniqueSection.parse(root.get("techniques"), data.fewShotPool(), seed);

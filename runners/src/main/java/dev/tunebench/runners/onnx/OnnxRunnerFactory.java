@@ -1,9 +1,11 @@
 package dev.tunebench.runners.onnx;
 
+import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerFactory;
 import dev.tunebench.spi.RunnerSettings;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,6 +22,15 @@ public final class OnnxRunnerFactory implements RunnerFactory {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public void check(Path modelDir, RunnerSettings settings) {
+        RunnerFactory.super.check(modelDir, settings);
+        if (!Files.isRegularFile(modelDir.resolve("tokenizer.json"))) {
+            throw new InputException(modelDir.resolve("tokenizer.json") + " is missing. A model folder needs model.onnx, "
+                    + "tokenizer.json and tokenizer_config.json.");
+        }
     }
 
     @Override
