@@ -74,7 +74,7 @@ final class Checkpoints {
                 ? Criterion.validationLoss() : Criterion.highest(settings.criterion());
         List<String> lossless = points.stream().filter(p -> p.validationLoss() == null).map(CheckpointPoint::model).toList();
         boolean validationData = manifest.data().stream().anyMatch(d -> "validation".equals(d.role()));
-        if (settings.criterion() == null && !lossless.isEmpty() && validationData) {
+        if (criterion.name().equals(Criterion.VALIDATION_LOSS) && !lossless.isEmpty() && validationData) {
             // Served checkpoints (a chat API) have no validation loss: rank all by the suite's metric instead.
             criterion = Criterion.highest("accuracy");
             summary.put("checkpoint_note", "no validation loss for " + String.join(", ", lossless)
