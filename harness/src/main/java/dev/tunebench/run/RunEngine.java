@@ -3,6 +3,8 @@ package dev.tunebench.run;
 import dev.tunebench.data.Row;
 import dev.tunebench.results.Sample;
 import dev.tunebench.results.SampleSink;
+import dev.tunebench.scoring.JudgeScorer;
+import dev.tunebench.scoring.Scorer;
 import dev.tunebench.spi.Decoding;
 import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.GenerationSettings;
@@ -84,6 +86,7 @@ public final class RunEngine {
         if (stopRequested) {
             problems.add("interrupted before all samples were done");
         }
+        closeJudges();
         boolean complete = problems.isEmpty();
         listener.runFinished(complete);
         return new RunOutcome(complete, problems, losses);
@@ -141,18 +144,32 @@ public final class RunEngine {
             listener.samplesDone(1);
             return;
         } catch (RequestsFailed e) {
-            for (int i = 0; i < rows.size(); i++) {
-                Generation g = e.generations().get(i);
-                sink.write(g != null
-                        ? scorer.score(model.id(), technique.name(), repeat, rows.get(i), prompts.get(i), g)
-                        : scorer.failed(model.id(), technique.name(), repeat, rows.get(i), prompts.get(i), e.errors().get(i)));
-            }
-            listener.samplesDone(rows.size());
+            writeInOrder(model, technique, repeat, rows, prompts, e);
             return;
         }
-        for (int i = 0; i < rows.size(); i++) {
-            Sample s = scorer.score(model.id(), technique.name(), repeat, rows.get(i), prompts.get(i), generations.get(i));
+        for (Sample s : scorer.scoreAll(model.id(), technique.name(), repeat, rows, prompts, generations)) {
             sink.write(s);
+        }
+        listener.samplesDone(rows.size());
+    }
+
+    /** The completed requests scored, the failed ones as error samples, all in row order. */
+    private void writeInOrder(RunPlan.Model model, RunPlan.Technique technique, int repeat, List<Row> rows,
+                              List<Prompt> prompts, RequestsFailed e) {
+        List<Row> okRows = new ArrayList<>();
+        List<Prompt> okPrompts = new ArrayList<>();
+        List<Generation> ok = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (e.generations().get(i) != null) {
+                okRows.add(rows.get(i));
+                okPrompts.add(prompts.get(i));
+                ok.add(e.generations().get(i));
+            }
+        }
+        var scored = scorer.scoreAll(model.id(), technique.name(), repeat, okRows, okPrompts, ok).iterator();
+        for (int i = 0; i < rows.size(); i++) {
+            sink.write(e.generations().get(i) != null ? scored.next()
+                    : scorer.failed(model.id(), technique.name(), repeat, rows.get(i), prompts.get(i), e.errors().get(i)));
         }
         listener.samplesDone(rows.size());
     }
@@ -178,6 +195,14 @@ public final class RunEngine {
             }
         }
         return new RunOutcome.ValidationLoss(tokens == 0 ? Double.NaN : nll / tokens, tokens, count);
+    }
+
+    private void closeJudges() {
+        for (Scorer s : plan.scorers()) {
+            if (s instanceof JudgeScorer judge) {
+                judge.close();
+            }
+        }
     }
 
     /** Repeat r of a sampled cell uses seed + r, so repeats differ and each is reproducible. */
