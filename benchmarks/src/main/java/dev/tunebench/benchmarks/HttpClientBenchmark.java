@@ -45,13 +45,13 @@ import java.util.concurrent.TimeUnit;
  * {@code -Dtunebench.serve.model=NAME}.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class HttpClientBenchmark {
     private static final String CHUNK = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":"
             + "[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}\n\n";
 
-    @Param({"trivial"})
+    @Param({"trivial", "serve"})
     public String target;
 
     private HttpServer server;
@@ -69,7 +69,8 @@ public class HttpClientBenchmark {
             base = System.getProperty("tunebench.serve");
             model = System.getProperty("tunebench.serve.model", "ckpt-epoch-4");
             if (base == null) {
-                throw new IllegalStateException("target serve needs -Dtunebench.serve=http://127.0.0.1:PORT/v1");
+                throw new IllegalStateException("target serve needs -Dtunebench.serve=http://127.0.0.1:PORT/v1"
+                        + " (or -p target=trivial)");
             }
         } else {
             server = trivialEndpoint();
