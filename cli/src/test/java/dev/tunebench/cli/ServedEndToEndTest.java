@@ -116,6 +116,24 @@ class ServedEndToEndTest {
     }
 
     @Test
+    void benchMeasuresAnEndpointWithTheSameJsonFields() throws Exception {
+        Cli local = Cli.run("bench", "--model", Cli.demo().resolve("models/ckpt-epoch-4").toString(), "--data",
+                Cli.demo().resolve("data/test.jsonl").toString(), "--requests", "6", "--warmup", "2", "--trials", "1", "--json");
+        Cli served = Cli.run("bench", "--endpoint", serve.base + "/v1", "--model", "ckpt-epoch-4", "--data",
+                Cli.demo().resolve("data/test.jsonl").toString(), "--requests", "6", "--warmup", "2", "--trials", "1", "--json");
+        assertEquals(0, local.exitCode(), local.err());
+        assertEquals(0, served.exitCode(), served.err());
+        JsonNode a = JSON.readTree(local.out());
+        JsonNode b = JSON.readTree(served.out());
+        List<String> fields = new ArrayList<>();
+        a.fieldNames().forEachRemaining(fields::add);
+        List<String> servedFields = new ArrayList<>();
+        b.fieldNames().forEachRemaining(servedFields::add);
+        assertEquals(fields, servedFields);
+        assertTrue(served.err().contains("at " + serve.base + "/v1"), served.err());
+    }
+
+    @Test
     void primingOverAnApiWithoutContinuationIsAnUnsupportedCell(@TempDir Path tmp) throws Exception {
         Path suite = ServedSuites.write(tmp, "  - {id: ckpt-epoch-4, role: baseline, runner: {model: ckpt-epoch-4}}\n",
                 "runner: {type: openai, base_url: \"" + serve.base + "/v1\"}");
