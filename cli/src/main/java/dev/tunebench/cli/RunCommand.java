@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
                 .withOverrides(new RunnerOverrides(null, device, threads, batchSize),
                         new GenerationOverrides(maxNewTokens, null, null));
         RunOptions options = new RunOptions(models, techniques, limit, shard == null ? Shard.ALL : Shard.parse(shard), resume);
-        RunnerChecks.check(SuitePlanner.selectedModels(suite, options));
+        RunnerChecks.check(SuitePlanner.selectedModels(suite, options), suite.scorers());
         PerfPlan perf = PerfSection.forRun(suite, options);
         Instant start = clock.instant();
         Path runDir = runFolder(suite, start);

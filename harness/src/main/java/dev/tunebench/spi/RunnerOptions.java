@@ -54,6 +54,11 @@ public final class RunnerOptions {
         return new RunnerOptions(entries, Path.of("").toAbsolutePath());
     }
 
+    /** The same options with relative paths resolved against {@code dir}. */
+    public RunnerOptions withBaseDir(Path dir) {
+        return new RunnerOptions(entries, dir);
+    }
+
     /** These options with {@code higher}'s keys winning. */
     public RunnerOptions under(RunnerOptions higher) {
         if (higher.entries.isEmpty()) {
