@@ -2,12 +2,20 @@ package dev.tunebench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunebench.spi.Generation;
+import dev.tunebench.spi.GenerationSettings;
+import dev.tunebench.spi.Message;
+import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.Runner;
+import dev.tunebench.spi.RunnerFactories;
+import dev.tunebench.spi.RunnerSettings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The demo's ckpt-epoch-4 as the hub ships it (../shared/conformance/hub-layout, graphs under onnx/)
- * through the real CLI: run, generate, model-info and bench choose its graphs with variant:/file:.
+ * through the real CLI: run, generate, model-info, bench and serve choose its graphs with variant:/file:.
  */
 class HubFolderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -159,5 +167,30 @@ class HubFolderTest {
             }
         }
         throw new AssertionError("no result for " + model + " in " + s);
+    }
+
+    @Test
+    void serveAnswersFromEachKindAsTheFlatFolderDoes() throws Exception {
+        List<List<Message>> rows = ServeCommandTest.rows();
+        List<Generation> flat;
+        try (Runner runner = RunnerFactories.find("onnx").open(flat(), new RunnerSettings("cpu", 1, 4))) {
+            flat = runner.generate(rows.stream().map(Prompt::of).toList(), GenerationSettings.greedy(32));
+        }
+        // The flag reaches the runner: a graph that is not there stops serve before it listens.
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> ServeProcess.start("--model", hub().toString(), "--file", "onnx/model_q4.onnx"));
+        assertTrue(refused.getMessage().contains("onnx/model_q4.onnx"), refused.getMessage());
+        for (String file : new String[]{"onnx/decoder_model_merged.onnx", "onnx/decoder_model.onnx"}) {
+            try (ServeProcess server = ServeProcess.start("--model", "hub=" + hub(), "--file", file, "--batch-size", "4",
+                    "--threads", "1")) {
+                for (int i = 0; i < rows.size(); i++) {
+                    JsonNode answer = ServeProcess.json(server.post("/v1/chat/completions",
+                            ServeCommandTest.body("hub", rows.get(i), 32).toString()).body());
+                    assertEquals(flat.get(i).text(), answer.get("choices").get(0).get("message").get("content").asText(),
+                            file + " row " + i);
+                    assertEquals(flat.get(i).completionTokens(), answer.get("usage").get("completion_tokens").asInt());
+                }
+            }
+        }
     }
 }

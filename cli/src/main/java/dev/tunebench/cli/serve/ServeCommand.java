@@ -1,11 +1,13 @@
 package dev.tunebench.cli.serve;
 
+import dev.tunebench.cli.GraphOptions;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerFactories;
 import dev.tunebench.spi.RunnerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,6 +38,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "[ID=]DIR",
             description = "Model folder to serve (repeatable); its id is the folder name unless given as ID=DIR.")
     List<String> models;
+    /** One graph choice for every --model: e.g. one hub folder's merged decoder. */
+    @Mixin
+    GraphOptions graph;
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "Address to listen on; loopback unless you say otherwise. Default: ${DEFAULT-VALUE}.")
     String host;
@@ -132,7 +137,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new InputException("Two --model folders would both be served as '" + id + "'. Give one another id "
                     + "with --model ID=DIR.");
         }
-        Runner runner = RunnerFactories.find("onnx").open(dir, new RunnerSettings(device, threads, batchSize));
+        Runner runner = RunnerFactories.find("onnx").open(dir, new RunnerSettings(device, threads, batchSize, graph.runnerOptions()));
         return ServedModel.start(id, runner, batchSize, queue);
     }
 
