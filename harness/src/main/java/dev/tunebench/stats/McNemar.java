@@ -5,8 +5,9 @@ package dev.tunebench.stats;
  * {@code b + c} discordant rows is equally likely to favour either side, so the smaller count is
  * Binomial(b + c, 1/2). Only discordant rows carry information; rows both sides got right (or wrong)
  * do not enter the test. The binomial tail is summed in log space ({@link BinomialTail}), so a p keeps
- * ~1e-13 relative precision all the way down; below the normal doubles it is reported as
- * {@link Double#MIN_VALUE} (see {@link PValues}), never as 0.
+ * its relative precision all the way down (worst 6e-13 over every split up to n = 2,000, where
+ * commons-math3 was off in the sixth digit and gave 0 below ~1e-20); below the normal doubles it is
+ * reported as {@link Double#MIN_VALUE} (see {@link PValues}), never as 0.
  */
 public final class McNemar {
 

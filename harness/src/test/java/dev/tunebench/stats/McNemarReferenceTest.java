@@ -83,6 +83,9 @@ class McNemarReferenceTest {
 
     @Test
     void theIssueExampleIsExactInTheSixthDigitAndTheTailIsNeverZero() {
+        // Issue 17's example: 21 vs 93 discordant rows, exact p 5.312398934140964e-12 (Python fractions);
+        // commons-math3 gave 5.312417e-12.
+        assertEquals(5.312398934140964e-12, McNemar.exactP(21, 93), 5.312398934140964e-12 * RELATIVE);
         // 0 of 70 discordant rows the other way: 2 / 2^70 exactly, where commons-math3 gave 0.
         assertEquals(Math.scalb(1.0, -69), McNemar.exactP(0, 70), Math.scalb(1.0, -69) * RELATIVE);
         assertTrue(McNemar.exactP(0, 1_000_000) > 0);
