@@ -1,5 +1,6 @@
 package dev.tunebench.cli;
 
+import dev.tunebench.cli.serve.ServeCommand;
 import picocli.CommandLine.Command;
 
 /** The root command: lists the subcommands. */
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 ModelInfoCommand.class,
                 BenchCommand.class,
+                ServeCommand.class,
                 picocli.CommandLine.HelpCommand.class
         })
 public final class TunebenchCommand {

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One entry of summary.json {@code results}: the figures of a model × technique. */
-public record Cell(CellKey key, long n, long errors, Map<String, Metric> metrics, Labels labels) {
+/**
+ * One entry of summary.json {@code results}: the figures of a model × technique; {@code unsupported} is the
+ * runner's reason when it could not run the technique as meant, else null.
+ */
+public record Cell(CellKey key, long n, long errors, Map<String, Metric> metrics, Labels labels, String unsupported) {
 
     public static Cell from(JsonNode node) {
         Map<String, Metric> metrics = new LinkedHashMap<>();
@@ -15,7 +18,7 @@ public record Cell(CellKey key, long n, long errors, Map<String, Metric> metrics
         }
         return new Cell(new CellKey(Json.text(node, "model", "?"), Json.text(node, "technique", "?")),
                 Json.count(node, "n"), Json.count(node, "errors"), Map.copyOf(metrics),
-                Labels.from(Json.object(node, "labels")));
+                Labels.from(Json.object(node, "labels")), Json.text(node, "unsupported", null));
     }
 
     /** The metric's value, or null when the metric is absent or undefined. */
