@@ -38,6 +38,7 @@ public final class Scorers {
             case JSON_SCHEMA -> JsonSchemaScorer.from(params, baseDir);
             case LABEL -> LabelScorer.from(params);
             case LENGTH -> LengthScorer.from(params);
+            case TOOL_CALL -> ToolCallScorer.from(params);
         };
     }
 }
