@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 GateCommand.class, BaselineCommand.class, MergeCommand.class,
                 GenerateCommand.class,
+                PromptCommand.class,
                 ModelInfoCommand.class,
                 BenchCommand.class,
                 picocli.CommandLine.HelpCommand.class

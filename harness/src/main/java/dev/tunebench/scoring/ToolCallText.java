@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * </ul>
  * A call object is {@code {"name": ..., "arguments": {...}}}; {@code "parameters"} is accepted for
  * {@code "arguments"} (Llama 3.1 writes it), arguments may also be a string holding the JSON object (the
- * OpenAI wire form), and the OpenAI envelope {@code {"type": "function", "function": {...}}} is unwrapped.
+ * OpenAI wire form), absent arguments read as {@code {}}, and the OpenAI envelope
+ * {@code {"type": "function", "function": {...}}} is unwrapped.
  */
 final class ToolCallText {
     private static final Pattern BLOCK = Pattern.compile("<tool_call>(.*?)(?:</tool_call>|\\z)", Pattern.DOTALL);
@@ -81,10 +82,11 @@ final class ToolCallText {
                     return problem(name.asText() + ": arguments string is not JSON (" + Json.problem(e) + ")");
                 }
             }
-            if (args == null || !args.isObject()) {
-                return problem(name.asText() + ": arguments are " + (args == null ? "missing" : "not a JSON object"));
+            if (args != null && !args.isObject()) {
+                return problem(name.asText() + ": arguments are not a JSON object");
             }
-            calls.add(new ToolCall(null, name.asText(), args.toString()));
+            // No arguments is a call without any: the checks then judge the name and the schema the rest.
+            calls.add(new ToolCall(null, name.asText(), args == null ? "{}" : args.toString()));
         }
         return new Parsed(List.copyOf(calls), null);
     }

@@ -69,6 +69,16 @@ class ToolCallScorerTest {
     }
 
     @Test
+    void aCallWithoutArgumentsIsJudgedByItsNameAndSchema() {
+        Attempt bare = text("<tool_call>{\"name\": \"get_weather\"}", PARIS_C);
+        assertEquals(1.0, value("name", bare));
+        assertEquals(0.0, value("arguments", bare));
+        Score schema = scorer("tool_call", "check", "schema").score(bare);
+        assertEquals(0.0, schema.value());
+        assertTrue(schema.reason().contains("city"), "the required argument is named: " + schema.reason());
+    }
+
+    @Test
     void numbersAndKeyOrderDoNotMatter() {
         List<ToolCall> expected = List.of(new ToolCall(null, "f", "{\"a\": 1, \"b\": [1, 2]}"));
         assertEquals(1.0, value("call", text("{\"name\": \"f\", \"arguments\": {\"b\": [1.0, 2], \"a\": 1e0}}", expected)));
@@ -100,7 +110,7 @@ class ToolCallScorerTest {
 
     @Test
     void textThatHoldsNoCallFailsWithAReason() {
-        for (String answer : List.of("It is sunny.", "", "{\"city\": \"Paris\"}", "<tool_call>{\"name\": \"f\"}</tool_call>",
+        for (String answer : List.of("It is sunny.", "", "{\"city\": \"Paris\"}", "<tool_call>{\"name\": \"f\", \"arguments\": 1}</tool_call>",
                 "{\"name\": \"get_weather\", \"arguments\": \"city=Paris\"}")) {
             for (String check : List.of("call", "name", "arguments", "schema")) {
                 Score s = scorer("tool_call", "check", check).score(text(answer, PARIS_C));
