@@ -48,6 +48,8 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     CommonOptions common;
+    @Mixin
+    GraphOptions graph;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder.")
     Path model;
@@ -96,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
             Files.createDirectories(timings);
         }
         PerfRunner runner = new PerfRunner(s -> RunnerFactories.find("onnx").open(model, s),
-                new RunnerSettings(device, threads, 1), Ticker.SYSTEM,
+                new RunnerSettings(device, threads, 1, graph.runnerOptions()), Ticker.SYSTEM,
                 timings == null ? PerfRunner.TrialSink.NONE : PerfFiles.requestLog(timings));
         String name = model.toAbsolutePath().normalize().getFileName().toString();
         PrintWriter err = spec.commandLine().getErr();

@@ -106,7 +106,7 @@ final class PromptCommand implements Callable<Integer> {
                     + Suggestions.didYouMean(model, known) + ". Models: " + known + ".");
         });
         Prompt prompt = t.apply(findRow(suite));
-        try (Runner runner = RunnerFactories.find(m.runnerType()).open(m.folder(), m.runner())) {
+        try (Runner runner = RunnerFactories.find(m.runnerType()).open(m.folder().orElse(null), m.runner())) {
             PromptTokens tokens = tokens(runner, prompt, true);
             new PromptPrinter(spec.commandLine().getOut(), json).print(tokens, cost(suite.cost(), m.id()));
         }

@@ -14,6 +14,7 @@ import dev.tunebench.run.RunOptions;
 import dev.tunebench.run.RunOutcome;
 import dev.tunebench.run.RunPlan;
 import dev.tunebench.run.Shard;
+import dev.tunebench.run.RunnerChecks;
 import dev.tunebench.run.SuitePlanner;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.RunnerFactories;
@@ -96,6 +97,7 @@ final class RunCommand implements Callable<Integer> {
                 .withOverrides(new RunnerOverrides(null, device, threads, batchSize),
                         new GenerationOverrides(maxNewTokens, null, null));
         RunOptions options = new RunOptions(models, techniques, limit, shard == null ? Shard.ALL : Shard.parse(shard), resume);
+        RunnerChecks.check(SuitePlanner.selectedModels(suite, options), suite.scorers());
         PerfPlan perf = PerfSection.forRun(suite, options);
         Instant start = clock.instant();
         Path runDir = runFolder(suite, start);

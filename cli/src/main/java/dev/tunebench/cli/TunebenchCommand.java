@@ -1,5 +1,6 @@
 package dev.tunebench.cli;
 
+import dev.tunebench.cli.serve.ServeCommand;
 import picocli.CommandLine.Command;
 
 /** The root command: lists the subcommands. */
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
                 PromptCommand.class,
                 ModelInfoCommand.class,
                 BenchCommand.class,
+                ServeCommand.class,
                 picocli.CommandLine.HelpCommand.class
         })
 public final class TunebenchCommand {

@@ -3,6 +3,8 @@ package dev.tunebench.run;
 import dev.tunebench.data.Row;
 import dev.tunebench.results.Sample;
 import dev.tunebench.results.SampleSink;
+import dev.tunebench.scoring.JudgeScorer;
+import dev.tunebench.scoring.Scorer;
 import dev.tunebench.spi.Decoding;
 import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.GenerationSettings;
@@ -76,6 +78,7 @@ public final class RunEngine {
         if (stopRequested) {
             problems.add("interrupted before all samples were done");
         }
+        closeJudges();
         boolean complete = problems.isEmpty();
         listener.runFinished(complete);
         return new RunOutcome(complete, problems, losses);
@@ -125,8 +128,7 @@ public final class RunEngine {
             listener.samplesDone(1);
             return;
         }
-        for (int i = 0; i < rows.size(); i++) {
-            Sample s = scorer.score(model.id(), technique.name(), repeat, rows.get(i), prompts.get(i), generations.get(i));
+        for (Sample s : scorer.scoreAll(model.id(), technique.name(), repeat, rows, prompts, generations)) {
             sink.write(s);
         }
         listener.samplesDone(rows.size());
@@ -153,6 +155,14 @@ public final class RunEngine {
             }
         }
         return new RunOutcome.ValidationLoss(tokens == 0 ? Double.NaN : nll / tokens, tokens, count);
+    }
+
+    private void closeJudges() {
+        for (Scorer s : plan.scorers()) {
+            if (s instanceof JudgeScorer judge) {
+                judge.close();
+            }
+        }
     }
 
     /** Repeat r of a sampled cell uses seed + r, so repeats differ and each is reproducible. */

@@ -31,6 +31,23 @@ public interface Runner extends AutoCloseable {
      */
     List<Generation> generate(List<Prompt> prompts, GenerationSettings settings);
 
+    /**
+     * {@link #generate(List, GenerationSettings)} that also reports text as it is decoded. This default
+     * reports each prompt's whole text once everything is done; runners that decode token by token
+     * override it so a client's time to first token is real.
+     */
+    default List<Generation> generate(List<Prompt> prompts, GenerationSettings settings, TokenListener listener) {
+        List<Generation> out = generate(prompts, settings);
+        for (int i = 0; i < out.size(); i++) {
+            Generation g = out.get(i);
+            if (!g.text().isEmpty()) {
+                listener.onText(i, g.text());
+            }
+            listener.onDone(i, g);
+        }
+        return out;
+    }
+
     /** Generates from raw token ids (debugging and conformance); the prompt text is then empty. */
     List<Generation> generateFromIds(List<int[]> promptIds, GenerationSettings settings);
 

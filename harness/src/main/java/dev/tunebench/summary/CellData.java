@@ -26,6 +26,8 @@ final class CellData {
     private float[] tpotMs = new float[64];
     int errors;
     final Map<String, double[]> scoreSums = new TreeMap<>();  // name -> {sum, n}
+    /** Per judge scorer: unscored replies and its verdicts against the accuracy scorer's. */
+    final Map<String, JudgeTally> judges = new TreeMap<>();
     final LabelMetrics.Accumulator labels = LabelMetrics.accumulator();
     boolean hasLabels;
     /** Positions ordered by key, built on first lookup; null while samples are still being added. */
@@ -58,6 +60,10 @@ final class CellData {
             acc[0] += v;
             acc[1]++;
         });
+        if (s.judgeReplies() != null) {
+            s.judgeReplies().forEach((name, reply) -> judges.computeIfAbsent(name, k -> new JudgeTally())
+                    .add(s.scores().get(name), s.accuracy(), reply));
+        }
         if (s.labelExpected() != null) {
             hasLabels = true;
             labels.add(s.labelExpected(), s.labelPredicted());

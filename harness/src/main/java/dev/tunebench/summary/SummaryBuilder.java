@@ -86,6 +86,7 @@ public final class SummaryBuilder {
             s.put("value", acc[1] == 0 ? Double.NaN : acc[0] / acc[1]);
             s.put("n", (long) acc[1]);
         });
+        cell.judges.forEach((name, tally) -> tally.writeTo(scores.has(name) ? (ObjectNode) scores.get(name) : scores.putObject(name)));
         if (cell.hasLabels) {
             r.set("labels", Labels.toJson(cell.labels.result()));
         }
