@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * One entry of summary.json {@code results}: the figures of a model × technique. {@code scores} holds
- * every scorer's mean value by scorer name, in the suite's order.
+ * every scorer's mean value by scorer name.
  */
 public record Cell(CellKey key, long n, long errors, Map<String, Metric> metrics, Labels labels,
                    Map<String, Metric> scores) {
