@@ -49,7 +49,10 @@ final class PromptPrinter {
         }
         out.println("----- rendered prompt (exact text, between the rules) -----");
         out.print(t.text());
-        out.println(t.text().endsWith("\n") ? "" : "\n(no newline at the end)");
+        if (!t.text().endsWith("\n")) {
+            out.println();
+            out.println("(no newline at the end)");
+        }
         out.println("-----");
         out.println("prompt tokens: " + ids.length);
         if (cost != null) {

@@ -59,7 +59,7 @@ class PromptCommandTest {
         Path messages = Files.writeString(tmp.resolve("m.json"), MESSAGES);
         Cli r = Cli.run("prompt", "--model", Cli.demo().resolve("models/base").toString(), "--messages", messages.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains(CHATML), r.out());
+        assertTrue(r.out().contains("-----\n" + CHATML + "-----\n"), "the text exactly, between rules: " + r.out());
         int n = JSON.readTree(Cli.run("prompt", "--model", Cli.demo().resolve("models/base").toString(), "--messages",
                 messages.toString(), "--json").out()).get("prompt_tokens").asInt();
         assertTrue(r.out().contains("prompt tokens: " + n + "\n"), r.out());
@@ -81,6 +81,11 @@ class PromptCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(CHATML.substring(0, CHATML.length() - "<|im_start|>assistant\n".length()),
                 JSON.readTree(r.out()).get("text").asText());
+        Path model = copyOfBase(tmp.resolve("no-newline"), "{{ messages[0].content }}");
+        Path messages = Files.writeString(tmp.resolve("m.json"), MESSAGES);
+        Cli plain = Cli.run("prompt", "--model", model.toString(), "--messages", messages.toString());
+        assertTrue(plain.out().contains("-----\nYou are a support triage assistant.\n(no newline at the end)\n-----\n"),
+                plain.out());
     }
 
     @Test
