@@ -34,6 +34,12 @@ public record Sample(
         @JsonInclude(JsonInclude.Include.ALWAYS) String error,
         Map<String, String> judgeReplies) {
 
+    /**
+     * How {@link #error()} starts when the runner could not run the prompt as meant (e.g. priming over an
+     * API that cannot continue an assistant message): the cell is shown as unsupported with the reason.
+     */
+    public static final String UNSUPPORTED = "unsupported: ";
+
     public Sample {
         scores = scores == null ? Map.of() : scores;
         judgeReplies = judgeReplies == null || judgeReplies.isEmpty() ? null : judgeReplies;

@@ -1,6 +1,7 @@
 package dev.tunebench.spi;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An open model. Owns its tokenizer and chat template, so token counts are the model's own.
@@ -53,6 +54,31 @@ public interface Runner extends AutoCloseable {
 
     /** Teacher-forced log-probabilities of the weighted assistant tokens of each conversation. */
     List<TeacherForcedScore> score(List<List<Message>> conversations);
+
+    /**
+     * Whether {@link #score} works. A served model behind a chat API gives no log-probabilities of given
+     * text, so the engine skips validation loss for it instead of failing the model.
+     */
+    default boolean teacherForcing() {
+        return true;
+    }
+
+    /**
+     * Why this runner cannot run {@code prompt} as meant (e.g. priming on an API that cannot continue
+     * an assistant message), or empty when it can. Such a row becomes an error sample with the reason,
+     * never a silently different request.
+     */
+    default Optional<String> unsupported(Prompt prompt, GenerationSettings settings) {
+        return Optional.empty();
+    }
+
+    /**
+     * The smallest batch worth handing to {@link #generate}: a served model with N requests in flight
+     * needs batches of at least N to keep them busy.
+     */
+    default int minBatchSize() {
+        return 1;
+    }
 
     @Override
     void close();

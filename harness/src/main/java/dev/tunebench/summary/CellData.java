@@ -25,6 +25,9 @@ final class CellData {
     private float[] ttftMs = new float[64];
     private float[] tpotMs = new float[64];
     int errors;
+    /** Samples the runner could not run as meant, and the first reason it gave. */
+    int unsupported;
+    String unsupportedReason;
     final Map<String, double[]> scoreSums = new TreeMap<>();  // name -> {sum, n}
     /** Per judge scorer: unscored replies and its verdicts against the accuracy scorer's. */
     final Map<String, JudgeTally> judges = new TreeMap<>();
@@ -47,6 +50,12 @@ final class CellData {
         format[size] = s.formatAdherence() == null ? -1 : (byte) (s.formatAdherence() >= 1.0 ? 1 : 0);
         if (s.error() != null) {
             errors++;
+            if (s.error().startsWith(Sample.UNSUPPORTED)) {
+                unsupported++;
+                if (unsupportedReason == null) {
+                    unsupportedReason = s.error().substring(Sample.UNSUPPORTED.length());
+                }
+            }
             promptTokens[size] = -1;
         } else {
             promptTokens[size] = nz(s.promptTokens());

@@ -79,6 +79,10 @@ public final class SummaryBuilder {
         r.put("technique", cell.technique);
         r.put("n", cell.size());
         r.put("errors", cell.errors);
+        if (cell.unsupported > 0) {
+            r.put("unsupported", cell.unsupportedReason);
+            r.put("unsupported_samples", cell.unsupported);
+        }
         r.set("metrics", metrics);
         ObjectNode scores = r.putObject("scores");
         cell.scoreSums.forEach((name, acc) -> {

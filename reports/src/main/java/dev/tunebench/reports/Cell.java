@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One entry of summary.json {@code results}: the figures of a model × technique. {@code scores} holds
- * every scorer's mean value by scorer name.
+ * One entry of summary.json {@code results}: the figures of a model × technique; {@code unsupported} is the
+ * runner's reason when it could not run the technique as meant, else null. {@code scores} holds every
+ * scorer's mean value by scorer name.
  */
-public record Cell(CellKey key, long n, long errors, Map<String, Metric> metrics, Labels labels,
+public record Cell(CellKey key, long n, long errors, Map<String, Metric> metrics, Labels labels, String unsupported,
                    Map<String, Metric> scores) {
 
     public static Cell from(JsonNode node) {
@@ -24,7 +25,8 @@ public record Cell(CellKey key, long n, long errors, Map<String, Metric> metrics
         }
         return new Cell(new CellKey(Json.text(node, "model", "?"), Json.text(node, "technique", "?")),
                 Json.count(node, "n"), Json.count(node, "errors"), Map.copyOf(metrics),
-                Labels.from(Json.object(node, "labels")), java.util.Collections.unmodifiableMap(scores));
+                Labels.from(Json.object(node, "labels")), Json.text(node, "unsupported", null),
+                java.util.Collections.unmodifiableMap(scores));
     }
 
     /** The metric's value, or null when the metric is absent or undefined. */

@@ -49,7 +49,8 @@ public final class MarkdownReportWriter implements ReportWriter {
         gates(md, run.gates());
         if (s.best() != null) {
             md.append("Best checkpoint: **").append(Md.esc(s.best().model())).append("** by ")
-                    .append(Md.esc(s.best().criterion())).append("\n\n");
+                    .append(Md.esc(s.best().criterion()))
+                    .append(s.best().note() == null ? "" : " (note: " + Md.esc(s.best().note()) + ")").append("\n\n");
         }
         matrix(md, Matrix.of(s));
         scores(md, ScoreTable.of(s));
@@ -90,7 +91,8 @@ public final class MarkdownReportWriter implements ReportWriter {
                 .append(" |\n|").append(" --- |".repeat(COLUMNS.size() + 3)).append('\n');
         for (Matrix.Row r : m.rows()) {
             md.append("| ").append(Md.esc(r.key().model())).append(r.baseline() ? " (baseline)" : "").append(" | ")
-                    .append(Md.esc(r.key().technique())).append(" | ").append(r.n()).append(" |");
+                    .append(Md.esc(r.key().technique())).append(" | ").append(r.n())
+                    .append(r.unsupported() == null ? "" : "<br>unsupported: " + Md.esc(r.unsupported())).append(" |");
             for (Column c : COLUMNS) {
                 Matrix.Entry e = r.entry(c);
                 md.append(' ').append(Md.esc(e.value()));

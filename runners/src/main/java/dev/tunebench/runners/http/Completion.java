@@ -1,0 +1,24 @@
+package dev.tunebench.runners.http;
+
+/**
+ * One answered chat request as the server reported it.
+ *
+ * @param finishReason      the server's {@code finish_reason} ({@code stop}, {@code length}, ...), null if absent
+ * @param promptTokens      {@code usage.prompt_tokens}, null when the server sent no usage
+ * @param completionTokens  {@code usage.completion_tokens}, null when the server sent no usage
+ * @param model             the response's {@code model}, null if absent
+ * @param systemFingerprint the response's {@code system_fingerprint}, null if absent
+ * @param contentNanos      {@link System#nanoTime()} of each chunk that carried content (one stamp for a
+ *                          non-streamed answer): the first is the time to first token
+ */
+record Completion(String text, String finishReason, Integer promptTokens, Integer completionTokens,
+                  String model, String systemFingerprint, long[] contentNanos, long endNanos) {
+    Completion {
+        contentNanos = contentNanos.clone();
+    }
+
+    @Override
+    public long[] contentNanos() {
+        return contentNanos.clone();
+    }
+}
