@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 GateCommand.class, BaselineCommand.class, MergeCommand.class,
                 GenerateCommand.class,
+                PromptCommand.class,
                 ModelInfoCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,

@@ -2,6 +2,7 @@ package dev.tunebench.run;
 
 import dev.tunebench.data.Row;
 import dev.tunebench.results.Sample;
+import dev.tunebench.scoring.Attempt;
 import dev.tunebench.scoring.JudgeScorer;
 import dev.tunebench.scoring.Score;
 import dev.tunebench.scoring.Scorer;
@@ -71,10 +72,11 @@ final class SampleScorer {
         Map<String, String> replies = new LinkedHashMap<>();
         String labelExpected = null;
         String labelPredicted = null;
+        Attempt attempt = new Attempt(answer, g.toolCalls(), row.expected(), row.expectedToolCalls(), row.tools());
         for (Scorer scorer : scorers) {
             Score s;
             try {
-                s = scorer instanceof JudgeScorer ? judged.apply(scorer.name()) : scorer.score(answer, row.expected());
+                s = scorer instanceof JudgeScorer ? judged.apply(scorer.name()) : scorer.score(attempt);
             } catch (dev.tunebench.spi.InputException e) {
                 // The expected answer itself is unusable for this scorer: name the data row to fix.
                 throw new dev.tunebench.spi.InputException(row.rowId() + ": " + e.getMessage(), e);

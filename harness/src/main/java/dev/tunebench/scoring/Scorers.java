@@ -46,6 +46,7 @@ public final class Scorers {
             case LABEL -> LabelScorer.from(params);
             case LENGTH -> LengthScorer.from(params);
             case JUDGE -> JudgeSpec.create(params, baseDir, suiteModels, JudgeScorer.runnerOpener());
+            case TOOL_CALL -> ToolCallScorer.from(params);
         };
     }
 }

@@ -18,6 +18,15 @@ public interface Runner extends AutoCloseable {
     int countPromptTokens(Prompt prompt);
 
     /**
+     * The prompt rendered with or without the generation prompt (the assistant prefix appended either
+     * way), and its tokens one by one. Only runners that own a tokenizer can tell; others throw
+     * {@link UnsupportedOperationException}.
+     */
+    default PromptTokens tokens(Prompt prompt, boolean addGenerationPrompt) {
+        throw new UnsupportedOperationException("runner " + info().runnerId() + " does not expose its tokenizer");
+    }
+
+    /**
      * Generates one completion per prompt, in order. Batches larger than the runner's batch size are
      * split; greedy outputs do not depend on how requests are batched.
      */

@@ -149,7 +149,8 @@ final class ChatRequestParser {
         String name = roleNode.asText();
         // OpenAI's newer name for the system turn.
         Role role = "developer".equals(name) ? Role.SYSTEM : Role.fromWireName(name);
-        if (role == null) {
+        // Tool turns need tool calls, which serve does not take: refuse them as before Role had TOOL.
+        if (role == null || role == Role.TOOL) {
             throw ApiError.invalid(where + ".role", "Invalid value for '" + where + ".role': '" + name
                     + "'. Supported roles: system, developer, user, assistant.");
         }

@@ -2,6 +2,7 @@ package dev.tunebench.reports.html;
 
 import dev.tunebench.reports.Matrix;
 import dev.tunebench.reports.RunFolder;
+import dev.tunebench.reports.ScoreTable;
 import dev.tunebench.spi.ReportWriter;
 import freemarker.template.TemplateException;
 import java.io.BufferedWriter;
@@ -50,6 +51,7 @@ public final class HtmlReportWriter implements ReportWriter {
         model.put("summary", run.summary());
         model.put("gates", run.gates());
         model.put("matrix", Matrix.of(run.summary()));
+        model.put("scores", ScoreTable.of(run.summary()));
         if (compareDir != null) {
             RunFolder other = RunFolder.open(compareDir);
             String label = compareDir.getFileName() == null ? "other run" : compareDir.getFileName().toString();

@@ -1,17 +1,21 @@
 package dev.tunebench.runners.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunebench.spi.ToolCall;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Folds the chunks of one streamed answer ({@code chat.completion.chunk} objects) into a
  * {@link Completion}. A chunk counts as a token arrival only when its delta carries text
- * ({@code content} or {@code reasoning_content}): the first chunk, which usually holds just the role,
- * does not start the time to first token.
+ * ({@code content} or {@code reasoning_content}) or tool-call fragments: the first chunk, which usually
+ * holds just the role, does not start the time to first token.
  */
 final class ChunkCollector {
     private final StringBuilder text = new StringBuilder();
+    private final ToolCallParts toolCalls = new ToolCallParts();
+    private List<ToolCall> wholeCalls;
     private long[] stamps = new long[16];
     private int count;
     private String finishReason;
@@ -37,7 +41,8 @@ final class ChunkCollector {
         }
         String content = textOr(delta.get("content"), "");
         String reasoning = textOr(delta.get("reasoning_content"), "");
-        if (!content.isEmpty() || !reasoning.isEmpty()) {
+        boolean calls = toolCalls.addDelta(delta);
+        if (!content.isEmpty() || !reasoning.isEmpty() || calls) {
             text.append(content);
             if (count == stamps.length) {
                 stamps = Arrays.copyOf(stamps, count * 2);
@@ -59,7 +64,8 @@ final class ChunkCollector {
             JsonNode message = choice.get("message");
             String content = message == null ? "" : textOr(message.get("content"), "");
             c.text.append(content);
-            if (!content.isEmpty()) {
+            c.wholeCalls = ToolCallParts.whole(message);
+            if (!content.isEmpty() || !c.wholeCalls.isEmpty()) {
                 c.stamps[c.count++] = nanos;
             }
         }
@@ -68,7 +74,7 @@ final class ChunkCollector {
 
     Completion finish(long endNanos) {
         return new Completion(text.toString(), finishReason, promptTokens, completionTokens, model, fingerprint,
-                Arrays.copyOf(stamps, count), endNanos);
+                Arrays.copyOf(stamps, count), endNanos, wholeCalls != null ? wholeCalls : toolCalls.calls());
     }
 
     private void usage(JsonNode usage) {

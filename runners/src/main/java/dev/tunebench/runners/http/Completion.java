@@ -1,5 +1,9 @@
 package dev.tunebench.runners.http;
 
+import dev.tunebench.spi.ToolCall;
+
+import java.util.List;
+
 /**
  * One answered chat request as the server reported it.
  *
@@ -10,11 +14,13 @@ package dev.tunebench.runners.http;
  * @param systemFingerprint the response's {@code system_fingerprint}, null if absent
  * @param contentNanos      {@link System#nanoTime()} of each chunk that carried content (one stamp for a
  *                          non-streamed answer): the first is the time to first token
+ * @param toolCalls         the answer's {@code tool_calls}, empty when it called no tool
  */
 record Completion(String text, String finishReason, Integer promptTokens, Integer completionTokens,
-                  String model, String systemFingerprint, long[] contentNanos, long endNanos) {
+                  String model, String systemFingerprint, long[] contentNanos, long endNanos, List<ToolCall> toolCalls) {
     Completion {
         contentNanos = contentNanos.clone();
+        toolCalls = List.copyOf(toolCalls);
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The JSON body of one chat-completions request: the prompt's messages (a priming prefix as a final
- * assistant message the server continues), the token limit, decoding and stop strings.
+ * assistant message the server continues), its tools, the token limit, decoding and stop strings.
  */
 final class RequestBody {
     /** The API takes at most this many stop sequences. */
@@ -51,6 +51,7 @@ final class RequestBody {
             body.put("model", settings.model());
         }
         body.set("messages", messages(prompt));
+        ToolCallParts.addTools(body, prompt);
         boolean prime = !prompt.assistantPrefix().isEmpty();
         if (prime) {
             // vLLM's names: continue the final assistant turn, so no new generation prompt after it.
@@ -88,7 +89,7 @@ final class RequestBody {
         }
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (Message m : all) {
-            out.addObject().put("role", m.role().wireName()).put("content", m.content());
+            ToolCallParts.addMessage(out, m);
         }
         return out;
     }

@@ -20,7 +20,6 @@ import jinjava.javax.el.CompositeELResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -87,15 +86,17 @@ final class ChatTemplate {
     }
 
     String render(List<Message> messages, boolean addGenerationPrompt) {
+        return render(TemplateInput.messages(messages), null, addGenerationPrompt);
+    }
+
+    /**
+     * Renders messages and tools in the shape transformers passes them ({@link TemplateInput} builds it);
+     * {@code tools} null is the template's {@code none}, as when transformers gets no tools.
+     */
+    String render(List<Map<String, Object>> messages, List<Map<String, Object>> tools, boolean addGenerationPrompt) {
         Map<String, Object> context = new HashMap<>();
-        List<Map<String, Object>> turns = new ArrayList<>();
-        for (Message m : messages) {
-            Map<String, Object> turn = new LinkedHashMap<>();
-            turn.put("role", m.role().wireName());
-            turn.put("content", m.content());
-            turns.add(turn);
-        }
-        context.put("messages", turns);
+        context.put("messages", messages);
+        context.put("tools", tools);
         context.put("add_generation_prompt", addGenerationPrompt);
         context.put("bos_token", bosToken == null ? "" : bosToken);
         context.put("eos_token", eosToken == null ? "" : eosToken);

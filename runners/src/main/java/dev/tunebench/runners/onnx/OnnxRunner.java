@@ -7,6 +7,7 @@ import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.PromptTokens;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerInfo;
 import dev.tunebench.spi.RunnerSettings;
@@ -78,6 +79,11 @@ final class OnnxRunner implements Runner {
     @Override
     public int countPromptTokens(Prompt prompt) {
         return encoder().encode(prompt).length;
+    }
+
+    @Override
+    public PromptTokens tokens(Prompt prompt, boolean addGenerationPrompt) {
+        return encoder().tokens(prompt, addGenerationPrompt);
     }
 
     @Override
