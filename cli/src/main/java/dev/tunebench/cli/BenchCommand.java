@@ -52,6 +52,8 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     CommonOptions common;
+    @Mixin
+    GraphOptions graph;
 
     @Option(names = "--model", required = true, paramLabel = "DIR|NAME",
             description = "Model folder; with --endpoint, the model name the server knows.")
@@ -107,11 +109,14 @@ final class BenchCommand implements Callable<Integer> {
         if (timings != null) {
             Files.createDirectories(timings);
         }
-        RunnerSettings runnerSettings = new RunnerSettings(device, threads, 1);
+        RunnerSettings runnerSettings = new RunnerSettings(device, threads, 1, graph.runnerOptions());
         Path folder = null;
         String type = "onnx";
         String name;
         if (endpoint != null) {
+            if (!graph.runnerOptions().keys().isEmpty()) {
+                throw new InputException("--variant and --file choose a graph inside a model folder; they do not go with --endpoint.");
+            }
             type = "openai";
             runnerSettings = runnerSettings.withOptions(endpointOptions(settings));
             RunnerFactories.find(type).check(null, runnerSettings);

@@ -53,9 +53,9 @@ final class OnnxRunner implements Runner {
         this.info = RunnerDetails.info(config, settings, model, tokenizer);
     }
 
-    static OnnxRunner open(Path dir, RunnerSettings settings) {
+    static OnnxRunner open(Path dir, RunnerSettings settings, GraphChoice choice) {
         Offline.ensure();
-        ModelConfig config = ModelFolder.load(dir);
+        ModelConfig config = ModelFolder.load(dir, choice);
         TextTokenizer tokenizer = TextTokenizer.open(config.tokenizerFile());
         try {
             return new OnnxRunner(config, settings, tokenizer, OnnxModel.open(config, settings));

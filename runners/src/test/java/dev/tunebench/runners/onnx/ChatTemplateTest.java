@@ -133,7 +133,7 @@ class ChatTemplateTest {
     @Test
     void missingTemplateNamesTheFix() {
         ModelConfig demo = ModelFolder.load(TestModels.demo("base"));
-        ModelConfig none = new ModelConfig(demo.dir(), demo.onnxFile(), demo.tokenizerFile(), demo.eosTokenIds(),
+        ModelConfig none = new ModelConfig(demo.dir(), demo.graphs(), demo.tokenizerFile(), demo.eosTokenIds(),
                 demo.padTokenId(), demo.bosTokenId(), demo.bosToken(), demo.eosToken(), demo.addBosToken(),
                 demo.contextLength(), demo.vocabSize(), demo.numLayers(), demo.numHeads(), demo.numKvHeads(),
                 demo.headSize(), null, null, demo.genaiIo());
