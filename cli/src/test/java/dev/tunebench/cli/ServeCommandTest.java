@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -298,6 +299,21 @@ class ServeCommandTest {
                 .get("error").get("code").asText());
         assertError(server.get(CHAT), 405, "GET " + CHAT);
         assertError(server.post("/v1/completions", "{}"), 404, "unknown path");
+    }
+
+    @Test
+    void badFoldersIdsAndFlagsAreInputErrorsBeforeListening(@TempDir Path tmp) {
+        Cli missing = Cli.run("serve", "--port", "0", "--model", tmp.resolve("nope").toString());
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("nope"), missing.err());
+        assertFalse(missing.err().contains("\tat "), missing.err());
+        String model = Cli.demo().resolve("models").resolve(MODEL).toString();
+        Cli twice = Cli.run("serve", "--port", "0", "--model", model, "--model", model);
+        assertEquals(2, twice.exitCode(), twice.err());
+        assertTrue(twice.err().contains("--model ID=DIR"), twice.err());
+        Cli queue = Cli.run("serve", "--port", "0", "--model", model, "--queue", "-1");
+        assertEquals(2, queue.exitCode(), queue.err());
+        assertTrue(queue.err().contains("--queue"), queue.err());
     }
 
     static void assertError(HttpResponse<String> r, int status, String where) throws IOException {

@@ -1,6 +1,7 @@
 package dev.tunebench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.Message;
@@ -13,13 +14,18 @@ import org.junit.jupiter.api.Timeout;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A saturated `tunebench serve` (one request at a time, no queue) refuses with 429, answers the rest right, stops on SIGTERM. */
+/**
+ * A saturated `tunebench serve` (one request at a time, no queue) refuses with 429 and answers the rest
+ * right; SIGTERM lets the request in flight finish.
+ */
 @Timeout(300)
 class ServeQueueTest {
     private static final int CONCURRENT = 8;
@@ -60,7 +66,24 @@ class ServeQueueTest {
             }
             assertTrue(refused > 0, "a server that admits one request refuses some of " + CONCURRENT + " concurrent ones");
             assertTrue(answered > 0);
-            assertEquals(143, server.stop(), "SIGTERM stops the server (128 + 15)");
+            stopFinishesTheStreamInFlight(server, row);
         }
+    }
+
+    /** SIGTERM while a stream is open: it still ends with its finish chunk and [DONE], then the process exits. */
+    private static void stopFinishesTheStreamInFlight(ServeProcess server, List<Message> row) throws Exception {
+        ObjectNode body = ServeCommandTest.body("base", row, 96);
+        body.put("stream", true);
+        HttpResponse<Stream<String>> r = server.client.send(server.request("/v1/chat/completions", body.toString()),
+                HttpResponse.BodyHandlers.ofLines());
+        Iterator<String> lines = r.body().iterator();
+        String first = lines.next();
+        assertTrue(first.startsWith("data: {"), first);
+        server.process.destroy();
+        List<String> rest = new ArrayList<>();
+        lines.forEachRemaining(rest::add);
+        assertTrue(rest.stream().anyMatch(l -> l.contains("\"finish_reason\":\"")), "the finish chunk was sent: " + rest);
+        assertEquals("data: [DONE]", rest.stream().filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse(""));
+        assertEquals(143, server.stop(), "SIGTERM stops the server (128 + 15)");
     }
 }

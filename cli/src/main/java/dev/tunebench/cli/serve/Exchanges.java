@@ -65,6 +65,10 @@ final class Exchanges {
         if (error.status == 429) {
             ex.getResponseHeaders().set("Retry-After", "1");
         }
+        if (error.status == 413) {
+            // The rest of the body is never read, so the connection cannot carry another request.
+            ex.getResponseHeaders().set("Connection", "close");
+        }
         sendJson(ex, error.status, error.toJson());
     }
 
