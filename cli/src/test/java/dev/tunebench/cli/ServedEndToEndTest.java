@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,6 +114,48 @@ class ServedEndToEndTest {
                 assertTrue(any.get("ttft_ms").asDouble() > 0 && any.get("ttft_ms").asDouble() <= any.get("latency_ms").asDouble());
             }
         }
+    }
+
+    @Test
+    void aTokenizerFolderCountsHereTooAndTheSummarySaysWhenTheCountsDiffer(@TempDir Path tmp) throws Exception {
+        Path own = Cli.demo().resolve("models/ckpt-epoch-4");
+        Path llama = Cli.root().resolveSibling("shared").resolve("conformance/tiny-random-llama-fp16");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(llama), "../shared/conformance is absent");
+        String models = "  - {id: base, role: baseline, runner: {model: base}}\n"
+                + "  - {id: ckpt-epoch-4, runner: {model: ckpt-epoch-4, tokenizer: " + own + "}}\n"
+                + "  - {id: other-tokenizer, runner: {model: ckpt-epoch-4, tokenizer: " + llama + "}}\n";
+        Path suite = ServedSuites.write(tmp, models, runner(serve, ""));
+        Path runDir = tmp.resolve("run");
+        Cli r = Cli.run("run", suite.toString(), "--limit", "4", "--techniques", "as-is", "--out", runDir.toString(), "--no-report");
+        assertEquals(0, r.exitCode(), r.err());
+        for (JsonNode s : samples(runDir).values()) {
+            String model = s.get("model").asText();
+            if (model.equals("base")) {
+                assertFalse(s.has("local_prompt_tokens"), "no tokenizer folder, no local count");
+            } else if (model.equals("ckpt-epoch-4")) {
+                // The model's own tokenizer and template: the same counts as the server's, which runs that model.
+                assertEquals(s.get("prompt_tokens"), s.get("local_prompt_tokens"), s.toString());
+                assertEquals(s.get("completion_tokens"), s.get("local_completion_tokens"), s.toString());
+            } else {
+                assertTrue(s.get("local_prompt_tokens").asInt() != s.get("prompt_tokens").asInt(), s.toString());
+            }
+        }
+        JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
+        for (JsonNode cell : summary.get("results")) {
+            JsonNode t = cell.get("local_tokens");
+            switch (cell.get("model").asText()) {
+                case "base" -> assertTrue(t == null, cell.toString());
+                case "ckpt-epoch-4" -> assertEquals(0, t.get("samples_that_differ").asInt(), t.toString());
+                default -> {
+                    assertEquals(4, t.get("samples_that_differ").asInt(), t.toString());
+                    assertTrue(t.get("prompt_tokens_mean").asDouble() != t.get("server_prompt_tokens_mean").asDouble());
+                }
+            }
+        }
+        Cli bad = Cli.run("validate", ServedSuites.write(tmp.resolve("bad"), "  - {id: base, role: baseline, runner: {model: base, "
+                + "tokenizer: " + tmp + "}}\n", runner(serve, "")).toString());
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("runner.tokenizer: " + tmp + " holds no tokenizer.json"), bad.err());
     }
 
     @Test

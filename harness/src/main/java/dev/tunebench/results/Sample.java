@@ -32,7 +32,9 @@ public record Sample(
         Double latencyMs,
         Double tpotMs,
         @JsonInclude(JsonInclude.Include.ALWAYS) String error,
-        Map<String, String> judgeReplies) {
+        Map<String, String> judgeReplies,
+        Integer localPromptTokens,
+        Integer localCompletionTokens) {
 
     /**
      * How {@link #error()} starts when the runner could not run the prompt as meant (e.g. priming over an
@@ -52,7 +54,7 @@ public record Sample(
                   Integer completionTokens, String finishReason, Double ttftMs, Double latencyMs, Double tpotMs, String error) {
         this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
                 formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
-                latencyMs, tpotMs, error, null);
+                latencyMs, tpotMs, error, null, null, null);
     }
 
     /** The key that identifies this sample across shards and resumed runs. */

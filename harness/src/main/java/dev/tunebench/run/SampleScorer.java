@@ -99,7 +99,9 @@ final class SampleScorer {
                 formatScorer == null ? null : values.get(formatScorer),
                 labelExpected, labelPredicted, g.promptTokens(), g.completionTokens(),
                 g.finishReason().name().toLowerCase(Locale.ROOT),
-                g.timings().ttftMs(), g.timings().latencyMs(), g.timings().tpotMs(), null, replies);
+                g.timings().ttftMs(), g.timings().latencyMs(), g.timings().tpotMs(), null, replies,
+                g.localCounts() == null ? null : g.localCounts().promptTokens(),
+                g.localCounts() == null ? null : g.localCounts().completionTokens());
     }
 
     /** A sample that could not be produced: scores 0, no timings, the reason kept. */

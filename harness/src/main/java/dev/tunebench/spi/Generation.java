@@ -7,7 +7,8 @@ import java.util.List;
  * string; {@code renderedPrompt} is the exact text that was tokenized (template output plus prefix).
  * Token counts are the model's own tokenizer's; the eos token is not a completion token.
  * {@code toolCalls} are the structured calls a served model returned ({@code tool_calls}); a local model
- * produces text only, and its list is empty (scorers then parse calls out of the text).
+ * produces text only, and its list is empty (scorers then parse calls out of the text). {@code localCounts}
+ * are a served model's counts made here with a tokenizer folder, or null.
  */
 public record Generation(
         String renderedPrompt,
@@ -17,7 +18,8 @@ public record Generation(
         int completionTokens,
         FinishReason finishReason,
         Timings timings,
-        List<ToolCall> toolCalls) {
+        List<ToolCall> toolCalls,
+        LocalCounts localCounts) {
 
     public Generation {
         completionIds = completionIds.clone();
@@ -26,7 +28,17 @@ public record Generation(
 
     public Generation(String renderedPrompt, String text, int[] completionIds, int promptTokens, int completionTokens,
                       FinishReason finishReason, Timings timings) {
-        this(renderedPrompt, text, completionIds, promptTokens, completionTokens, finishReason, timings, List.of());
+        this(renderedPrompt, text, completionIds, promptTokens, completionTokens, finishReason, timings, List.of(), null);
+    }
+
+    public Generation(String renderedPrompt, String text, int[] completionIds, int promptTokens, int completionTokens,
+                      FinishReason finishReason, Timings timings, List<ToolCall> toolCalls) {
+        this(renderedPrompt, text, completionIds, promptTokens, completionTokens, finishReason, timings, toolCalls, null);
+    }
+
+    public Generation withLocalCounts(LocalCounts counts) {
+        return new Generation(renderedPrompt, text, completionIds, promptTokens, completionTokens, finishReason, timings,
+                toolCalls, counts);
     }
 
     @Override

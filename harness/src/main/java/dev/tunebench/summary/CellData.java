@@ -31,6 +31,7 @@ final class CellData {
     final Map<String, double[]> scoreSums = new TreeMap<>();  // name -> {sum, n}
     /** Per judge scorer: unscored replies and its verdicts against the accuracy scorer's. */
     final Map<String, JudgeTally> judges = new TreeMap<>();
+    final LocalTokenTally localTokens = new LocalTokenTally();
     final LabelMetrics.Accumulator labels = LabelMetrics.accumulator();
     boolean hasLabels;
     /** Positions ordered by key, built on first lookup; null while samples are still being added. */
@@ -69,6 +70,7 @@ final class CellData {
             acc[0] += v;
             acc[1]++;
         });
+        localTokens.add(s);
         if (s.judgeReplies() != null) {
             s.judgeReplies().forEach((name, reply) -> judges.computeIfAbsent(name, k -> new JudgeTally())
                     .add(s.scores().get(name), s.accuracy(), reply));

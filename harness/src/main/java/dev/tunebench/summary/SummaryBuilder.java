@@ -90,6 +90,9 @@ public final class SummaryBuilder {
             s.put("value", acc[1] == 0 ? Double.NaN : acc[0] / acc[1]);
             s.put("n", (long) acc[1]);
         });
+        if (cell.localTokens.any()) {
+            cell.localTokens.writeTo(r);
+        }
         cell.judges.forEach((name, tally) -> tally.writeTo(scores.has(name) ? (ObjectNode) scores.get(name) : scores.putObject(name)));
         if (cell.hasLabels) {
             r.set("labels", Labels.toJson(cell.labels.result()));

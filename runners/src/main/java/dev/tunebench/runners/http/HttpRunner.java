@@ -1,8 +1,10 @@
 package dev.tunebench.runners.http;
 
+import dev.tunebench.runners.onnx.LocalTokenizer;
 import dev.tunebench.spi.FinishReason;
 import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.GenerationSettings;
+import dev.tunebench.spi.LocalCounts;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
 import dev.tunebench.spi.RequestsFailed;
@@ -34,10 +36,17 @@ final class HttpRunner implements Runner {
     private final RequestBody bodies;
     private final ExecutorService pool;
     private final ServedModel served = new ServedModel();
+    private final LocalTokenizer local;
 
     HttpRunner(EndpointSettings settings, ChatClient client) {
+        this(settings, client, null);
+    }
+
+    /** @param local the suite's {@code tokenizer:} folder, opened, to count tokens here too; or null */
+    HttpRunner(EndpointSettings settings, ChatClient client, LocalTokenizer local) {
         this.settings = settings;
         this.client = client;
+        this.local = local;
         this.bodies = new RequestBody(settings);
         this.pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread t = new Thread(r, "tunebench-http-" + settings.name());
@@ -69,8 +78,11 @@ final class HttpRunner implements Runner {
 
     @Override
     public int countPromptTokens(Prompt prompt) {
+        if (local != null) {
+            return local.promptTokens(prompt);
+        }
         throw new UnsupportedOperationException("a served model counts its tokens on the server: the answer's usage"
-                + " gives them");
+                + " gives them (or set tokenizer: to a folder with the model's tokenizer to count here)");
     }
 
     @Override
@@ -99,7 +111,7 @@ final class HttpRunner implements Runner {
         boolean failed = false;
         for (int i = 0; i < futures.size(); i++) {
             try {
-                out[i] = futures.get(i).get();
+                out[i] = withLocalCounts(prompts.get(i), futures.get(i).get());
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof RequestFailure.Raised raised && raised.failure instanceof RequestFailure.Retry) {
@@ -125,6 +137,11 @@ final class HttpRunner implements Runner {
             throw new RequestsFailed(Arrays.asList(out), Arrays.asList(errors));
         }
         return List.of(out);
+    }
+
+    /** Counted here, on the caller's thread, so the tokenizer and template are never shared between requests. */
+    private Generation withLocalCounts(Prompt prompt, Generation g) {
+        return local == null ? g : g.withLocalCounts(new LocalCounts(local.promptTokens(prompt), local.textTokens(g.text())));
     }
 
     private Generation one(Prompt prompt, GenerationSettings generation) throws RequestFailure.Raised {
@@ -156,5 +173,8 @@ final class HttpRunner implements Runner {
     public void close() {
         pool.shutdownNow();
         client.close();
+        if (local != null) {
+            local.close();
+        }
     }
 }

@@ -1,10 +1,12 @@
 package dev.tunebench.runners.http;
 
+import dev.tunebench.runners.onnx.LocalTokenizer;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerFactory;
 import dev.tunebench.spi.RunnerSettings;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -36,6 +38,17 @@ abstract class ServedRunnerFactory implements RunnerFactory {
                     + "path:/glob: and give it an id:.");
         }
         SettingsReader.read(api, settings.options(), env);
+        tokenizerFolder(settings);
+    }
+
+    /** The {@code tokenizer:} folder, checked: it must hold the model's tokenizer.json. */
+    private static Path tokenizerFolder(RunnerSettings settings) {
+        Path dir = settings.options().path("tokenizer").orElse(null);
+        if (dir != null && !Files.isRegularFile(dir.resolve("tokenizer.json"))) {
+            throw settings.options().error("tokenizer", dir + " holds no tokenizer.json; name a folder with the served "
+                    + "model's tokenizer.json and tokenizer_config.json (its chat template), e.g. the model's hub folder.");
+        }
+        return dir;
     }
 
     @Override
@@ -46,6 +59,7 @@ abstract class ServedRunnerFactory implements RunnerFactory {
         String key = s.keyEnv() == null ? null : env.apply(s.keyEnv());
         ChatClient client = new ChatClient(s, key, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(60),
                 new java.util.Random()), line -> System.err.println("tunebench: " + line));
-        return new HttpRunner(s, client);
+        Path tokenizer = tokenizerFolder(settings);
+        return new HttpRunner(s, client, tokenizer == null ? null : LocalTokenizer.open(tokenizer));
     }
 }

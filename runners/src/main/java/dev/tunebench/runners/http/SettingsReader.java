@@ -24,7 +24,7 @@ final class SettingsReader {
     static final int DEFAULT_TIMEOUT_S = 120;
     static final int DEFAULT_MAX_RETRIES = 4;
     private static final List<String> COMMON = List.of("api_key_env", "headers", "concurrency", "timeout_s",
-            "max_retries", "stream", "max_tokens_field");
+            "max_retries", "stream", "max_tokens_field", "tokenizer");
     private static final List<String> KEY_HEADERS = List.of("authorization", "api-key");
 
     private SettingsReader() {

@@ -35,6 +35,18 @@ final class ModelFolder {
 
     /** Reads the folder and picks its decoder graph as {@code choice} says (see {@link GraphLayout}). */
     static ModelConfig load(Path dir, GraphChoice choice) {
+        return load(dir, choice, true);
+    }
+
+    /**
+     * Reads only what renders and counts a prompt (tokenizer, template, special tokens): the folder of a
+     * served model's tokenizer need not hold a graph. Its config has no graphs and may have no eos ids.
+     */
+    static ModelConfig loadTokenizer(Path dir) {
+        return load(dir, GraphChoice.NONE, false);
+    }
+
+    private static ModelConfig load(Path dir, GraphChoice choice, boolean needGraph) {
         if (!Files.isDirectory(dir)) {
             String what = Files.exists(dir) ? "is a file, not a folder" : "does not exist";
             throw new InputException("Model folder " + dir + " " + what + ". Pass the folder that holds "
@@ -46,7 +58,7 @@ final class ModelFolder {
         JsonNode genaiRoot = readJson(dir.resolve("genai_config.json"));
         JsonNode tokenizerConfig = readJson(dir.resolve("tokenizer_config.json"));
         JsonNode specialTokens = readJson(dir.resolve("special_tokens_map.json"));
-        if (config.isMissingNode() && genaiRoot.isMissingNode()) {
+        if (needGraph && config.isMissingNode() && genaiRoot.isMissingNode()) {
             throw new InputException("Model folder " + dir + " has neither config.json nor genai_config.json, "
                     + "so its token ids and context length are unknown. Copy config.json (and "
                     + "generation_config.json) from the model's Hugging Face repository into the folder. "
@@ -55,7 +67,7 @@ final class ModelFolder {
         JsonNode genai = genaiRoot.path("model");
         JsonNode decoder = genai.path("decoder");
 
-        ModelGraphs graphs = GraphLayout.resolve(dir, choice, text(decoder, "filename", null));
+        ModelGraphs graphs = needGraph ? GraphLayout.resolve(dir, choice, text(decoder, "filename", null)) : null;
         Path tokenizerFile = dir.resolve("tokenizer.json");
         if (!Files.isRegularFile(tokenizerFile)) {
             throw new InputException("Model folder " + dir + " has no tokenizer.json (the fast tokenizer the "
@@ -71,7 +83,7 @@ final class ModelFolder {
         if (eos.isEmpty()) {
             eos = ids(genai.path("eos_token_id"));
         }
-        if (eos.isEmpty()) {
+        if (eos.isEmpty() && needGraph) {
             throw new InputException("Model folder " + dir + " names no end-of-sequence token: none of "
                     + "generation_config.json, config.json or genai_config.json has eos_token_id, so generation "
                     + "could not stop. Add \"eos_token_id\": <id or list of ids> to generation_config.json.");
