@@ -1,6 +1,9 @@
 package dev.tunebench.runners.onnx;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunebench.runners.onnx.template.JinjaTemplate;
+import dev.tunebench.runners.onnx.template.Limits;
+import dev.tunebench.runners.onnx.template.TemplateException;
 import dev.tunebench.spi.InputException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -44,6 +47,35 @@ class ChatTemplateConformanceTest {
             }
         }
         assertTrue(tests.size() >= 250, "corpus has " + tests.size() + " cases");
+        return tests;
+    }
+
+    /** One construct at a time (booleans, tojson, str methods, loops, namespace, errors ...), same bar. */
+    @TestFactory
+    @SuppressWarnings("unchecked")
+    List<DynamicTest> everyConstructBehavesAsInJinja2() throws IOException {
+        Map<String, Object> corpus = new ObjectMapper().readValue(resource("expected.json"), Map.class);
+        Map<String, Object> variables = (Map<String, Object>) corpus.get("variables");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map<String, Object> snippet : (List<Map<String, Object>>) corpus.get("snippets")) {
+            tests.add(DynamicTest.dynamicTest((String) snippet.get("name"), () -> {
+                JinjaTemplate template = JinjaTemplate.parse((String) snippet.get("template"), CLOCK, Limits.DEFAULT);
+                Map<String, Object> error = (Map<String, Object>) snippet.get("error");
+                if (error == null) {
+                    assertEquals(snippet.get("expected"), template.render(variables));
+                    return;
+                }
+                TemplateException e = assertThrows(TemplateException.class, () -> template.render(variables),
+                        "jinja2 raised " + error);
+                boolean raised = (Boolean) error.get("raised");
+                assertEquals(raised ? TemplateException.Kind.RAISED : TemplateException.Kind.ERROR, e.kind(),
+                        e.getMessage());
+                if (raised) {
+                    assertEquals(error.get("message"), e.getMessage());
+                }
+            }));
+        }
+        assertTrue(tests.size() >= 60, "corpus has " + tests.size() + " snippets");
         return tests;
     }
 

@@ -157,9 +157,10 @@ sealed interface Expr {
         }
     }
 
-    record ListLit(List<Expr> items) implements Expr {
+    record ListLit(List<Expr> items, boolean tuple) implements Expr {
         public Object eval(Ctx c) {
-            return values(items, c);
+            List<Object> v = values(items, c);
+            return tuple ? new Tuple(v) : v;
         }
     }
 

@@ -87,7 +87,7 @@ class ExprParser {
             }
             items.add(parseExpression(condexpr));
         }
-        return new Expr.ListLit(items);
+        return new Expr.ListLit(items, true);
     }
 
     Expr parseExpression(boolean condexpr) {
@@ -238,7 +238,7 @@ class ExprParser {
                 if (t.value().equals("(")) {
                     if (peek().isOp(")")) {
                         next();
-                        return new Expr.ListLit(List.of());
+                        return new Expr.ListLit(List.of(), true);
                     }
                     Expr inner = parseTuple(true);
                     expectOp(")");
@@ -256,7 +256,7 @@ class ExprParser {
                         items.add(parseExpression(true));
                     }
                     next();
-                    return new Expr.ListLit(items);
+                    return new Expr.ListLit(items, false);
                 }
                 if (t.value().equals("{")) {
                     return dict();

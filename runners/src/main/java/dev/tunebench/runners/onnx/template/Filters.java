@@ -140,7 +140,7 @@ final class Filters {
         List<Object> p = new ArrayList<>(2);
         p.add(k);
         p.add(v);
-        return Collections.unmodifiableList(p);
+        return new Tuple(p);
     }
 
     static String join(Object v, String separator) {

@@ -142,6 +142,7 @@ final class Lexer {
     private void tag(boolean variable) {
         tokens.add(new Token(variable ? Token.Type.VAR_BEGIN : Token.Type.BLOCK_BEGIN, "", line));
         String close = variable ? "}}" : "%}";
+        int brackets = 0;
         while (true) {
             int start = pos;
             pos = skipSpace(pos);
@@ -150,6 +151,11 @@ final class Lexer {
                 throw syntax("unexpected end of template, expected '" + close + "'");
             }
             char c = src.charAt(pos);
+            if (brackets > 0) {
+                expressionToken(c);
+                brackets += bracket(tokens.get(tokens.size() - 1));
+                continue;
+            }
             if ((c == '-' || c == '+') && src.startsWith(close, pos + 1)) {
                 int closeStart = pos;
                 pos += 3;
@@ -165,7 +171,17 @@ final class Lexer {
                 return;
             }
             expressionToken(c);
+            brackets += bracket(tokens.get(tokens.size() - 1));
         }
+    }
+
+    /** jinja2 balances brackets: a "}}" inside a dict literal does not close the tag. */
+    private static int bracket(Token t) {
+        if (t.type() != Token.Type.OP) {
+            return 0;
+        }
+        String v = t.value();
+        return v.equals("(") || v.equals("[") || v.equals("{") ? 1 : v.equals(")") || v.equals("]") || v.equals("}") ? -1 : 0;
     }
 
     private void expressionToken(char c) {

@@ -65,15 +65,16 @@ sealed interface Node {
 
     record For(List<String> targets, Expr iterable, Expr filter, List<Node> body, List<Node> orElse, int line)
             implements Node, Lined {
+        /** As in jinja2, each iteration starts from the enclosing variables: a set inside the body is lost. */
         public Flow render(Ctx c) {
             Scope outer = c.scope;
-            c.scope = new Scope(outer);
             try {
                 List<Object> items = Py.list(iterable.eval(c));
                 if (filter != null) {
                     List<Object> kept = new ArrayList<>();
                     for (Object item : items) {
                         c.budget.step();
+                        c.scope = new Scope(outer);
                         bind(item, c);
                         if (Py.truthy(filter.eval(c))) {
                             kept.add(item);
@@ -82,20 +83,18 @@ sealed interface Node {
                     items = kept;
                 }
                 LoopInfo loop = new LoopInfo(items);
-                c.scope.set("loop", loop);
                 for (int i = 0; i < items.size(); i++) {
                     c.budget.step();
+                    c.scope = new Scope(outer);
+                    c.scope.set("loop", loop);
                     loop.index0 = i;
                     bind(items.get(i), c);
                     if (all(body, c) == Flow.BREAK) {
                         break;
                     }
                 }
-                if (items.isEmpty()) {
-                    c.scope = outer;
-                    return all(orElse, c);
-                }
-                return Flow.NORMAL;
+                c.scope = outer;
+                return items.isEmpty() ? all(orElse, c) : Flow.NORMAL;
             } finally {
                 c.scope = outer;
             }

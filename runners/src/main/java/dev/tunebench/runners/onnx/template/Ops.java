@@ -121,7 +121,10 @@ final class Ops {
                 case "%":
                     return Math.floorMod(x, nonZero(y, "integer division or modulo by zero"));
                 default:
-                    return y < 0 ? Math.pow(x, y) : power(x, y);
+                    if (y < 0) {
+                        return Math.pow(x, y);
+                    }
+                    return power(x, y);
             }
         } catch (ArithmeticException e) {
             throw TemplateException.error("integer result too large (" + x + " " + op + " " + y + ")");

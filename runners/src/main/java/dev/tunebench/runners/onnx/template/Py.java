@@ -95,6 +95,9 @@ final class Py {
         if (v instanceof Double) {
             return "float";
         }
+        if (v instanceof Tuple) {
+            return "tuple";
+        }
         if (v instanceof List) {
             return "list";
         }
@@ -158,6 +161,13 @@ final class Py {
     static String repr(Object v) {
         if (v instanceof String s) {
             return stringRepr(s);
+        }
+        if (v instanceof Tuple t) {
+            StringBuilder b = new StringBuilder("(");
+            for (int i = 0; i < t.size(); i++) {
+                b.append(i == 0 ? "" : ", ").append(repr(t.get(i)));
+            }
+            return b.append(t.size() == 1 ? ",)" : ")").toString();
         }
         if (v instanceof List<?> list) {
             StringBuilder b = new StringBuilder("[");
@@ -247,7 +257,7 @@ final class Py {
             return isInt(a) && isInt(b) ? toLong(a) == toLong(b) : toDouble(a) == toDouble(b);
         }
         if (a instanceof List<?> x && b instanceof List<?> y) {
-            if (x.size() != y.size()) {
+            if (x.size() != y.size() || (a instanceof Tuple) != (b instanceof Tuple)) {
                 return false;
             }
             for (int i = 0; i < x.size(); i++) {

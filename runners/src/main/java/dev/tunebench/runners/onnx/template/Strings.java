@@ -110,7 +110,7 @@ final class Strings {
     }
 
     static boolean affix(String s, Object arg, boolean prefix) {
-        if (arg instanceof List<?> options) {
+        if (arg instanceof Tuple options) {
             for (Object o : options) {
                 if (affix(s, o, prefix)) {
                     return true;
