@@ -76,7 +76,7 @@ class ChatTemplateTest {
     @Test
     void pythonStringMethods() {
         String template = "{% set c = messages[0].content %}"
-                + "{{ c.startswith(' a') }} {{ c.endswith(['x', 'b ']) }} [{{ c.strip() }}] [{{ c.lstrip() }}] "
+                + "{{ c.startswith(' a') }} {{ c.endswith(('x', 'b ')) }} [{{ c.strip() }}] [{{ c.lstrip() }}] "
                 + "[{{ c.rstrip() }}] [{{ c.strip(' b') }}] {{ c.upper() }} {{ c.split() | length }} "
                 + "{{ c.split('a')[1] }} {{ bos_token }}{{ eos_token }}";
         assertEquals("True True [a,b] [a,b ] [ a,b] [a,]  A,B  1 ,b  <s></s>", render(template, List.of(user(" a,b "))));

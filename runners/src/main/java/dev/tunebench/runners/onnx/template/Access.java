@@ -14,7 +14,7 @@ final class Access {
     private Access() {
     }
 
-    static Object attribute(Object obj, String name) {
+    static Object attribute(Object obj, String name, Budget budget) {
         if (obj instanceof Undefined u) {
             throw u.fail();
         }
@@ -34,12 +34,12 @@ final class Access {
         if (obj instanceof LoopInfo loop) {
             return loop.attribute(name);
         }
-        Callable method = obj instanceof String s ? Methods.forString(s, name)
+        Callable method = obj instanceof String s ? Methods.forString(s, name, budget)
                 : obj instanceof List<?> l ? Methods.forList(l, name) : null;
         return method != null ? method : Undefined.noAttribute(obj, name);
     }
 
-    static Object item(Object obj, Object key) {
+    static Object item(Object obj, Object key, Budget budget) {
         if (obj instanceof Undefined u) {
             throw u.fail();
         }
@@ -50,7 +50,7 @@ final class Access {
             if (map.containsKey(key)) {
                 return map.get(key);
             }
-            return key instanceof String s ? attribute(obj, s) : Undefined.noElement(obj, key);
+            return key instanceof String s ? attribute(obj, s, budget) : Undefined.noElement(obj, key);
         }
         if ((obj instanceof List || obj instanceof String) && Py.isInt(key)) {
             List<?> seq = obj instanceof String s ? Py.chars(s) : (List<?>) obj;
@@ -58,8 +58,8 @@ final class Access {
             long at = i < 0 ? i + seq.size() : i;
             return at >= 0 && at < seq.size() ? seq.get((int) at) : Undefined.noElement(obj, key);
         }
-        return key instanceof String s && !(obj instanceof Namespace) ? attribute(obj, s)
-                : obj instanceof Namespace ns ? attribute(ns, Py.str(key)) : Undefined.noElement(obj, key);
+        return key instanceof String s && !(obj instanceof Namespace) ? attribute(obj, s, budget)
+                : obj instanceof Namespace ns ? attribute(ns, Py.str(key), budget) : Undefined.noElement(obj, key);
     }
 
     /** Python's seq[start:stop:step] on a list or a string. */

@@ -23,13 +23,13 @@ sealed interface Expr {
 
     record Attr(Expr target, String name) implements Expr {
         public Object eval(Ctx c) {
-            return Access.attribute(target.eval(c), name);
+            return Access.attribute(target.eval(c), name, c.budget);
         }
     }
 
     record Item(Expr target, Expr key) implements Expr {
         public Object eval(Ctx c) {
-            return Access.item(target.eval(c), key.eval(c));
+            return Access.item(target.eval(c), key.eval(c), c.budget);
         }
     }
 

@@ -27,11 +27,11 @@ final class Filters {
             case "abs":
                 return Py.isInt(v) ? (Object) Math.abs(Py.toLong(v)) : (Object) Math.abs(number(v));
             case "attr":
-                return Access.attribute(v, Py.str(a.get(0, "name", "")));
+                return Access.attribute(v, Py.str(a.get(0, "name", "")), ctx.budget);
             case "capitalize":
                 return Strings.capitalize(text(v));
             case "center":
-                return center(text(v), (int) Py.toLong(a.get(0, "width", 80L)));
+                return center(text(v), (int) Math.min(Integer.MAX_VALUE, sized(Py.toLong(a.get(0, "width", 80L)), ctx)));
             case "count":
             case "length":
                 return (long) Py.length(v);
@@ -53,13 +53,13 @@ final class Filters {
             case "float":
                 return toFloat(v, a.get(0, "default", 0.0));
             case "indent":
-                return indent(text(v), a.get(0, "width", 4L), a.flag(1, "first"), a.flag(2, "blank"));
+                return indent(text(v), a.get(0, "width", 4L), a.flag(1, "first"), a.flag(2, "blank"), ctx.budget);
             case "int":
                 return toInt(v, a.get(0, "default", 0L));
             case "items":
                 return v instanceof Undefined ? new ArrayList<>() : items(mapping(v));
             case "join":
-                return join(Sequences.attributes(v, a.get(1, "attribute", null)), Py.str(a.get(0, "d", "")));
+                return join(Sequences.attributes(v, a.get(1, "attribute", null), ctx.budget), Py.str(a.get(0, "d", "")), ctx.budget);
             case "list":
                 return Py.list(v);
             case "lower":
@@ -74,10 +74,10 @@ final class Filters {
                 return Sequences.apply(name, v, a, ctx);
             case "max":
             case "min":
-                return Sequences.extreme(v, a, name.equals("max"));
+                return Sequences.extreme(v, a, name.equals("max"), ctx.budget);
             case "replace":
                 return Strings.replace(text(v), Py.str(a.get(0, "old", "")), Py.str(a.get(1, "new", "")),
-                        a.get(2, "count", null) == null ? -1 : Py.toLong(a.get(2, "count", null)));
+                        a.get(2, "count", null) == null ? -1 : Py.toLong(a.get(2, "count", null)), ctx.budget);
             case "reverse":
                 return reverse(v);
             case "round":
@@ -85,7 +85,7 @@ final class Filters {
             case "safe":
                 return v;
             case "sort":
-                return Sequences.sort(v, a);
+                return Sequences.sort(v, a, ctx.budget);
             case "string":
                 return Py.str(v);
             case "sum":
@@ -98,7 +98,7 @@ final class Filters {
                 Object chars = a.get(0, "chars", null);
                 return Strings.strip(text(v), chars == null ? null : Py.str(chars), true, true);
             case "unique":
-                return Sequences.unique(v, a);
+                return Sequences.unique(v, a, ctx.budget);
             case "wordcount":
                 Matcher m = WORD.matcher(text(v));
                 long n = 0;
@@ -143,11 +143,13 @@ final class Filters {
         return new Tuple(p);
     }
 
-    static String join(Object v, String separator) {
+    static String join(Object v, String separator, Budget budget) {
         StringBuilder b = new StringBuilder();
         boolean first = true;
         for (Object o : Py.list(v)) {
-            b.append(first ? "" : separator).append(Py.str(o));
+            String s = Py.str(o);
+            budget.size((long) b.length() + separator.length() + s.length());
+            b.append(first ? "" : separator).append(s);
             first = false;
         }
         return b.toString();
@@ -174,6 +176,11 @@ final class Filters {
                 Sequences.sortKey(((List<?>) y).get(at), caseSensitive), "<");
         pairs.sort(a.flag(2, "reverse") ? order.reversed() : order);
         return pairs;
+    }
+
+    private static long sized(long chars, Ctx ctx) {
+        ctx.budget.size(chars);
+        return chars;
     }
 
     static String escape(String s) {
@@ -221,9 +228,10 @@ final class Filters {
         }
     }
 
-    private static String indent(String s, Object width, boolean first, boolean blank) {
-        String indention = width instanceof String w ? w : " ".repeat((int) Py.toLong(width));
+    private static String indent(String s, Object width, boolean first, boolean blank, Budget budget) {
+        String indention = width instanceof String w ? w : " ".repeat((int) Math.max(0, Py.toLong(width)));
         List<Object> lines = Strings.splitlines(s + "\n");
+        budget.size((long) s.length() + (long) (lines.size() + 1) * indention.length());
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
             String line = (String) lines.get(i);

@@ -14,6 +14,9 @@ final class Json {
     }
 
     static String dumps(Object v, Object indent, boolean sortKeys, Budget budget) {
+        if (indent != null && !(indent instanceof String)) {
+            budget.size(Py.toLong(indent));
+        }
         String unit = indent == null ? null : indent instanceof String s ? s : " ".repeat((int) Math.max(0, Py.toLong(indent)));
         StringBuilder b = new StringBuilder();
         write(b, v, unit, 0, sortKeys, budget);

@@ -46,7 +46,7 @@ final class Methods {
         }
     }
 
-    static Callable forString(String s, String name) {
+    static Callable forString(String s, String name, Budget budget) {
         switch (name) {
             case "strip":
                 return (a, k) -> Strings.strip(s, chars(a), true, true);
@@ -73,7 +73,7 @@ final class Methods {
             case "capitalize":
                 return (a, k) -> Strings.capitalize(s);
             case "replace":
-                return (a, k) -> Strings.replace(s, str(a, 0), str(a, 1), a.size() > 2 ? Py.toLong(a.get(2)) : -1);
+                return (a, k) -> Strings.replace(s, str(a, 0), str(a, 1), a.size() > 2 ? Py.toLong(a.get(2)) : -1, budget);
             case "find":
                 return (a, k) -> (long) Strings.codePointIndex(s, s.indexOf(str(a, 0)));
             case "rfind":
@@ -81,7 +81,7 @@ final class Methods {
             case "count":
                 return (a, k) -> Strings.count(s, str(a, 0));
             case "join":
-                return (a, k) -> Filters.join(arg(a, 0, null), s);
+                return (a, k) -> Filters.join(arg(a, 0, null), s, budget);
             case "isdigit":
                 return (a, k) -> !s.isEmpty() && s.codePoints().allMatch(Character::isDigit);
             case "isalpha":

@@ -157,7 +157,10 @@ final class Strings {
                 : upper.charAt(0) + upper.substring(1).toLowerCase(Locale.ROOT);
     }
 
-    static String replace(String s, String old, String replacement, long count) {
+    static String replace(String s, String old, String replacement, long count, Budget budget) {
+        long occurrences = old.isEmpty() ? s.codePointCount(0, s.length()) + 1L : count(s, old);
+        long replaced = count < 0 ? occurrences : Math.min(count, occurrences);
+        budget.size(s.length() + replaced * (replacement.length() - old.length()));
         if (count < 0) {
             return old.isEmpty() ? insertEverywhere(s, replacement) : s.replace(old, replacement);
         }
