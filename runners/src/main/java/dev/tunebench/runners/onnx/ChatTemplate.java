@@ -24,7 +24,7 @@ import java.util.Map;
  */
 final class ChatTemplate {
     private final Path source;
-    private final Map<String, String> specialTokens;
+    private final Map<String, Object> specialTokens;
     /** Null when parsing failed; {@link #parseError} then says why, at every render. */
     private final JinjaTemplate template;
     private final TemplateException parseError;
@@ -33,9 +33,9 @@ final class ChatTemplate {
      * @param source        the file the template was read from; every error names it
      * @param specialTokens name to text ({@code bos_token}, {@code eos_token} ...); null values are left out
      */
-    ChatTemplate(String template, Path source, Map<String, String> specialTokens, Clock clock) {
+    ChatTemplate(String template, Path source, Map<String, ?> specialTokens, Clock clock) {
         this.source = source;
-        Map<String, String> tokens = new LinkedHashMap<>();
+        Map<String, Object> tokens = new LinkedHashMap<>();
         specialTokens.forEach((k, v) -> {
             if (v != null) {
                 tokens.put(k, v);
@@ -64,8 +64,8 @@ final class ChatTemplate {
                     + "family (copy \"chat_template\" from the instruct model's tokenizer_config.json on Hugging "
                     + "Face), or use a model trained with one.");
         }
-        return new ChatTemplate(config.chatTemplate(), config.chatTemplateFile(), config.bosToken(),
-                config.eosToken());
+        return new ChatTemplate(config.chatTemplate(), config.chatTemplateFile(), SpecialTokens.of(config),
+                Clock.systemDefaultZone());
     }
 
     private static Map<String, String> tokens(String bos, String eos) {

@@ -137,6 +137,19 @@ class ChatTemplateTest {
         }
     }
 
+    /** As transformers: every special token the folder sets is a variable; a null or absent one is undefined. */
+    @Test
+    void specialTokensOfTheModelFolderAreVariables() {
+        ModelConfig demo = ModelFolder.load(TestModels.demo("base"));
+        ModelConfig config = new ModelConfig(demo.dir(), demo.onnxFile(), demo.tokenizerFile(), demo.eosTokenIds(),
+                demo.padTokenId(), demo.bosTokenId(), demo.bosToken(), demo.eosToken(), demo.addBosToken(),
+                demo.contextLength(), demo.vocabSize(), demo.numLayers(), demo.numHeads(), demo.numKvHeads(),
+                demo.headSize(), "{{ bos_token }} {{ eos_token }} {{ pad_token }} {{ unk_token is defined }} "
+                + "{{ sep_token is defined }} {{ additional_special_tokens }}", demo.chatTemplateFile(), demo.genaiIo());
+        assertEquals("<|endoftext|> <|im_end|> <|pad|> False False ['<|im_start|>', '<|im_end|>']",
+                ChatTemplate.of(config).render(List.of(user("u")), true));
+    }
+
     @Test
     void missingTemplateNamesTheFix() {
         ModelConfig demo = ModelFolder.load(TestModels.demo("base"));
