@@ -34,6 +34,11 @@ final class ChatTemplate {
      * @param specialTokens name to text ({@code bos_token}, {@code eos_token} ...); null values are left out
      */
     ChatTemplate(String template, Path source, Map<String, ?> specialTokens, Clock clock) {
+        this(template, source, specialTokens, clock, Limits.DEFAULT);
+    }
+
+    /** With other sandbox limits: for tests only. */
+    ChatTemplate(String template, Path source, Map<String, ?> specialTokens, Clock clock, Limits limits) {
         this.source = source;
         Map<String, Object> tokens = new LinkedHashMap<>();
         specialTokens.forEach((k, v) -> {
@@ -45,7 +50,7 @@ final class ChatTemplate {
         JinjaTemplate parsed = null;
         TemplateException error = null;
         try {
-            parsed = JinjaTemplate.parse(template, clock, Limits.DEFAULT);
+            parsed = JinjaTemplate.parse(template, clock, limits);
         } catch (TemplateException e) {
             error = e;
         }

@@ -32,7 +32,7 @@ final class Json {
         } else if (v instanceof Long) {
             b.append(v);
         } else if (v instanceof Double d) {
-            b.append(d.isNaN() ? "NaN" : d.isInfinite() ? (d > 0 ? "Infinity" : "-Infinity") : Py.floatRepr(d));
+            b.append(d.isNaN() ? "NaN" : d.isInfinite() ? (d > 0 ? "Infinity" : "-Infinity") : Repr.floatRepr(d));
         } else if (v instanceof String s) {
             string(b, s);
         } else if (v instanceof List<?> list) {

@@ -10,8 +10,8 @@ package dev.tunebench.runners.onnx.template;
  * @param maxDepth      nesting of macro calls (jinja2 stops unbounded recursion with RecursionError)
  */
 public record Limits(int maxChars, long maxSteps, long maxMillis, int maxDepth) {
-    /** 4 M characters (a 1M-token prompt), 1 M steps (real templates take a few thousand), 1 s, 200 nested calls. */
-    public static final Limits DEFAULT = new Limits(4_000_000, 1_000_000, 1_000, 200);
+    /** 4 M characters (a 1M-token prompt), 250,000 steps (real templates take a few thousand), 1 s, 200 nested calls. */
+    public static final Limits DEFAULT = new Limits(4_000_000, 250_000, 1_000, 200);
 
     /** jinja2's sandbox refuses ranges longer than this (MAX_RANGE). */
     static final int MAX_RANGE = 100_000;

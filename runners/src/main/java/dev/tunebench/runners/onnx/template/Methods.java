@@ -39,7 +39,7 @@ final class Methods {
                             return (long) i;
                         }
                     }
-                    throw TemplateException.error(Py.repr(arg(a, 0, null)) + " is not in list");
+                    throw TemplateException.error(Repr.repr(arg(a, 0, null)) + " is not in list");
                 };
             default:
                 return null;

@@ -9,6 +9,6 @@ final class Namespace {
 
     @Override
     public String toString() {
-        return "<Namespace " + Py.repr(attributes) + ">";
+        return "<Namespace " + Repr.repr(attributes) + ">";
     }
 }

@@ -22,7 +22,7 @@ final class Undefined {
     }
 
     static Undefined noElement(Object owner, Object key) {
-        return new Undefined("'" + Py.typeLabel(owner) + "' has no element " + Py.repr(key));
+        return new Undefined("'" + Py.typeLabel(owner) + "' has no element " + Repr.repr(key));
     }
 
     TemplateException fail() {
