@@ -46,7 +46,7 @@ class ChatTemplateConformanceTest {
                 tests.add(DynamicTest.dynamicTest(t.get("name") + " / " + c.get("name"), () -> check(template, source, c)));
             }
         }
-        assertTrue(tests.size() >= 250, "corpus has " + tests.size() + " cases");
+        assertTrue(tests.size() >= 280, "corpus has " + tests.size() + " cases");
         return tests;
     }
 
