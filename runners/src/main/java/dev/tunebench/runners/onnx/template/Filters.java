@@ -93,7 +93,7 @@ final class Filters {
             case "title":
                 return title(text(v));
             case "tojson":
-                return Json.dumps(v, a.get(1, "indent", null), a.flag(3, "sort_keys"), ctx.budget);
+                return Json.dumps(v, a, ctx.budget);
             case "trim":
                 Object chars = a.get(0, "chars", null);
                 return Strings.strip(text(v), chars == null ? null : Py.str(chars), true, true);

@@ -5,25 +5,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * transformers' tojson: Python's {@code json.dumps(x, ensure_ascii=False, indent=indent)}, that is
- * {@code ", "} and {@code ": "} separators ({@code ","} at line ends when indenting), keys in insertion
- * order, non-ASCII text as is, no HTML escaping.
+ * transformers' tojson: Python's {@code json.dumps(x, ensure_ascii=False, indent=None, separators=None,
+ * sort_keys=False)}, that is {@code ", "} and {@code ": "} separators ({@code ","} at line ends when
+ * indenting), keys in insertion order, non-ASCII text as is, no HTML escaping.
  */
 final class Json {
     private Json() {
     }
 
-    static String dumps(Object v, Object indent, boolean sortKeys, Budget budget) {
-        if (indent != null && !(indent instanceof String)) {
-            budget.size(Py.toLong(indent));
+    /** The layout and escaping of one dumps call. */
+    private record Style(String unit, String itemSeparator, String keySeparator, boolean ascii, boolean sortKeys) {
+    }
+
+    static String dumps(Object v, Args a, Budget budget) {
+        Object indent = a.get(1, "indent", null);
+        Object separators = a.get(2, "separators", null);
+        String item = indent == null ? ", " : ",";
+        String key = ": ";
+        if (separators instanceof List<?> pair && pair.size() == 2) {
+            item = Py.str(pair.get(0));
+            key = Py.str(pair.get(1));
+        } else if (separators != null) {
+            throw TemplateException.error("tojson separators must be an (item, key) pair");
         }
-        String unit = indent == null ? null : indent instanceof String s ? s : " ".repeat((int) Math.max(0, Py.toLong(indent)));
+        String unit = null;
+        if (indent instanceof String s) {
+            unit = s;
+        } else if (indent != null) {
+            budget.size(Py.toLong(indent));
+            unit = " ".repeat((int) Math.max(0, Py.toLong(indent)));
+        }
         StringBuilder b = new StringBuilder();
-        write(b, v, unit, 0, sortKeys, budget);
+        write(b, v, new Style(unit, item, key, a.flag(0, "ensure_ascii"), a.flag(3, "sort_keys")), 0, budget);
         return b.toString();
     }
 
-    private static void write(StringBuilder b, Object v, String unit, int level, boolean sortKeys, Budget budget) {
+    private static void write(StringBuilder b, Object v, Style style, int level, Budget budget) {
         budget.size(b.length());
         if (v == null) {
             b.append("null");
@@ -34,41 +51,42 @@ final class Json {
         } else if (v instanceof Double d) {
             b.append(d.isNaN() ? "NaN" : d.isInfinite() ? (d > 0 ? "Infinity" : "-Infinity") : Repr.floatRepr(d));
         } else if (v instanceof String s) {
-            string(b, s);
+            string(b, s, style.ascii());
         } else if (v instanceof List<?> list) {
-            container(b, '[', ']', new ArrayList<Object>(list), null, unit, level, sortKeys, budget);
+            container(b, '[', ']', new ArrayList<Object>(list), null, style, level, budget);
         } else if (v instanceof Map<?, ?> map) {
             List<Object> keys = new ArrayList<>(map.keySet());
-            if (sortKeys) {
+            if (style.sortKeys()) {
                 keys.sort((x, y) -> Py.compare(x, y, "<"));
             }
-            container(b, '{', '}', keys, map, unit, level, sortKeys, budget);
+            container(b, '{', '}', keys, map, style, level, budget);
         } else {
             throw TemplateException.error("Object of type " + Py.typeName(v) + " is not JSON serializable");
         }
     }
 
     private static void container(StringBuilder b, char open, char close, List<Object> items, Map<?, ?> map,
-                                  String unit, int level, boolean sortKeys, Budget budget) {
+                                  Style style, int level, Budget budget) {
         b.append(open);
         if (items.isEmpty()) {
             b.append(close);
             return;
         }
+        String unit = style.unit();
         for (int i = 0; i < items.size(); i++) {
             if (unit != null) {
                 b.append('\n').append(unit.repeat(level + 1));
             }
             Object item = items.get(i);
             if (map != null) {
-                string(b, key(item));
-                b.append(": ");
-                write(b, map.get(item), unit, level + 1, sortKeys, budget);
+                string(b, key(item), style.ascii());
+                b.append(style.keySeparator());
+                write(b, map.get(item), style, level + 1, budget);
             } else {
-                write(b, item, unit, level + 1, sortKeys, budget);
+                write(b, item, style, level + 1, budget);
             }
             if (i < items.size() - 1) {
-                b.append(unit == null ? ", " : ",");
+                b.append(style.itemSeparator());
             }
         }
         if (unit != null) {
@@ -93,7 +111,7 @@ final class Json {
         throw TemplateException.error("keys must be str, int, float, bool or None, not " + Py.typeName(k));
     }
 
-    private static void string(StringBuilder b, String s) {
+    private static void string(StringBuilder b, String s, boolean ascii) {
         b.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -106,7 +124,7 @@ final class Json {
                 case '\b': b.append("\\b"); break;
                 case '\f': b.append("\\f"); break;
                 default:
-                    if (c < 0x20) {
+                    if (c < 0x20 || ascii && c > 0x7e) {
                         b.append(String.format("\\u%04x", (int) c));
                     } else {
                         b.append(c);

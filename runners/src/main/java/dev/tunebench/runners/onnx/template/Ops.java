@@ -20,6 +20,13 @@ final class Ops {
                 return add(a, b, budget);
             case "*":
                 return multiply(a, b, budget);
+            case "%":
+                if (a instanceof String fmt) {
+                    String s = Percent.format(fmt, b);
+                    budget.size(s.length());
+                    return s;
+                }
+                return arithmetic(op, a, b);
             default:
                 return arithmetic(op, a, b);
         }

@@ -6,6 +6,9 @@ import java.util.List;
 
 /** A Python tuple: a read-only list that prints with parentheses and never equals a list. */
 final class Tuple extends AbstractList<Object> {
+    /** Stands for None inside an argument list that cannot hold null. */
+    static final Object NONE = new Object();
+
     private final List<Object> items;
 
     Tuple(List<?> items) {
