@@ -175,7 +175,7 @@ SNIPPETS = [
     ("content-types", "{% for m in messages %}{{ m.content is string }}{{ m.content is mapping }}{% endfor %} {{ [{'type': 'text', 'text': 'x'}] is iterable }}"),
     ("unsafe-attribute", "[{{ 'ab'.__class__ }}] [{{ d.__len__ }}] [{{ messages.append }}]"),
     ("generation", "{% for m in messages %}{% if m.role == 'assistant' %}{% generation %}{{ m.content }}{% endgeneration %}{% else %}{{ m.role }}{% endif %};{% endfor %}"),
-    ("filter-block", "{% filter upper %}abc {{ 'd' }}{% endfilter %}"),
+    ("filter-block", "{% filter upper %}abc {{ 'd' }}{% endfilter %}|{% filter trim | replace('a', 'b') %}  a c  {% endfilter %}"),
     ("error-str-plus-none", "{{ 'a' + n }}"),
     ("error-str-plus-int", "{{ 'a' + 1 }}"),
     ("error-int-plus-str", "{{ 1 + 'a' }}"),

@@ -3,13 +3,11 @@ package dev.tunebench.runners.onnx.template;
 /** The state of one render: its budget, the current frame and where text goes. */
 final class Ctx {
     final Budget budget;
-    final Globals globals;
     Scope scope;
     StringBuilder out;
 
-    Ctx(Budget budget, Globals globals, Scope scope) {
+    Ctx(Budget budget, Scope scope) {
         this.budget = budget;
-        this.globals = globals;
         this.scope = scope;
         this.out = new StringBuilder(256);
     }

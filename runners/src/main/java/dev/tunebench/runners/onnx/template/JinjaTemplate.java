@@ -46,7 +46,7 @@ public final class JinjaTemplate {
         globals.install(root);
         Scope top = new Scope(root);
         variables.forEach((k, v) -> top.set(k, Py.fromJava(v)));
-        Ctx ctx = new Ctx(budget, globals, top);
+        Ctx ctx = new Ctx(budget, top);
         try {
             Node.all(body, ctx);
         } catch (StackOverflowError e) {

@@ -128,8 +128,4 @@ final class Methods {
         Object v = arg(args, 1, kwargs.getOrDefault("maxsplit", -1L));
         return Py.toLong(v);
     }
-
-    static List<Object> list(List<String> parts) {
-        return new ArrayList<>(parts);
-    }
 }

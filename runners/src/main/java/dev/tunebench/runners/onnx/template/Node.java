@@ -130,12 +130,21 @@ sealed interface Node {
         }
     }
 
-    record FilterBlock(Expr.Filter filter, List<Node> body, int line) implements Node, Lined {
+    /** {@code {% filter f | g %}...{% endfilter %}}: the filters applied to the body's text. */
+    record FilterBlock(Expr filters, List<Node> body, int line) implements Node, Lined {
+        /** The body's text, under a name no template can spell. */
+        static final String BODY = "\u0000body";
+
         public Flow render(Ctx c) {
             String text = capture(body, c);
-            Object v = Filters.apply(filter.name(), text, new Args(Expr.values(filter.args(), c),
-                    Expr.values(filter.kwargs(), c)), c);
-            c.write(Py.str(v));
+            Scope outer = c.scope;
+            c.scope = new Scope(outer);
+            try {
+                c.scope.set(BODY, text);
+                c.write(Py.str(filters.eval(c)));
+            } finally {
+                c.scope = outer;
+            }
             return Flow.NORMAL;
         }
     }

@@ -209,7 +209,7 @@ final class Parser extends ExprParser {
     }
 
     private Node filterBlock(int line) {
-        Expr.Filter filter = (Expr.Filter) parseFilter(new Expr.Const(""), false);
+        Expr filter = parseFilter(new Expr.Name(Node.FilterBlock.BODY), false);
         endTag();
         List<Node> body = subparse(Set.of("endfilter"));
         closeBlock("endfilter");

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-
 /** jinja2's filters over sequences: map, select/reject(attr), sort, unique, min/max, sum. */
 final class Sequences {
     private Sequences() {
