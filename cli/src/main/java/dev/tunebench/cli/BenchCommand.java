@@ -21,6 +21,8 @@ import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Prompt;
 import dev.tunebench.spi.RunnerFactories;
+import dev.tunebench.spi.RunnerFactory;
+import dev.tunebench.spi.RunnerOptions;
 import dev.tunebench.spi.RunnerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,12 +35,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Latency and throughput of one model folder on a data set, without a suite. */
+/** Latency and throughput of one model folder, or one served model, on a data set, without a suite. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        header = "Measure latency and throughput of a model folder under a load scenario.",
+        header = "Measure latency and throughput of a model folder or an OpenAI-compatible endpoint under a load scenario.",
         description = {"Each data row's own input messages are the prompt; generation is greedy. Figures are "
                 + "pooled over trials (warm-up excluded); throughput carries a Student-t interval across trials.",
                 "Server: --rate R sends Poisson arrivals at R requests/s to --concurrency runners (default 1); "
@@ -48,9 +52,19 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     CommonOptions common;
+    @Mixin
+    GraphOptions graph;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder.")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "DIR|NAME",
+            description = "Model folder; with --endpoint, the model name the server knows.")
+    String model;
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "An OpenAI-compatible base URL (e.g. http://127.0.0.1:8000/v1): measure the served model through the openai runner.")
+    String endpoint;
+    @Option(names = "--api-key-env", paramLabel = "VAR", description = "With --endpoint: the environment variable holding the key.")
+    String apiKeyEnv;
+    @Option(names = "--no-stream", description = "With --endpoint: one JSON answer per request (no per-token times).")
+    boolean noStream;
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Chat JSONL; each row's messages without the final answer are a prompt.")
     Path data;
     @Option(names = "--scenario", defaultValue = "single-stream", paramLabel = "NAME",
@@ -95,13 +109,32 @@ final class BenchCommand implements Callable<Integer> {
         if (timings != null) {
             Files.createDirectories(timings);
         }
-        PerfRunner runner = new PerfRunner(s -> RunnerFactories.find("onnx").open(model, s),
-                new RunnerSettings(device, threads, 1), Ticker.SYSTEM,
+        RunnerSettings runnerSettings = new RunnerSettings(device, threads, 1, graph.runnerOptions());
+        Path folder = null;
+        String type = "onnx";
+        String name;
+        if (endpoint != null) {
+            if (!graph.runnerOptions().keys().isEmpty()) {
+                throw new InputException("--variant and --file choose a graph inside a model folder; they do not go with --endpoint.");
+            }
+            type = "openai";
+            runnerSettings = runnerSettings.withOptions(endpointOptions(settings));
+            RunnerFactories.find(type).check(null, runnerSettings);
+            name = model;
+        } else {
+            if (apiKeyEnv != null || noStream) {
+                throw new InputException("--api-key-env and --no-stream go with --endpoint; without it --model is a folder.");
+            }
+            folder = Path.of(model);
+            name = folder.toAbsolutePath().normalize().getFileName().toString();
+        }
+        RunnerFactory factory = RunnerFactories.find(type);
+        Path modelDir = folder;
+        PerfRunner runner = new PerfRunner(s -> factory.open(modelDir, s), runnerSettings, Ticker.SYSTEM,
                 timings == null ? PerfRunner.TrialSink.NONE : PerfFiles.requestLog(timings));
-        String name = model.toAbsolutePath().normalize().getFileName().toString();
         PrintWriter err = spec.commandLine().getErr();
-        err.println("bench: " + name + " " + kind.wireName() + " on " + device + ", " + threads + " thread(s), "
-                + workload.size() + " prompts");
+        err.println("bench: " + name + " " + kind.wireName() + (endpoint != null ? " at " + endpoint
+                : " on " + device + ", " + threads + " thread(s),") + " " + workload.size() + " prompts");
         err.flush();
         List<PerfBlock> blocks = runner.run(name, workload, settings);
         PrintWriter out = spec.commandLine().getOut();
@@ -112,6 +145,22 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The openai runner's options for --endpoint: an offline batch of N is N requests in flight, so the
+     * runner may have as many in flight as the largest batch.
+     */
+    private RunnerOptions endpointOptions(PerfSettings settings) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("base_url", endpoint);
+        o.put("model", model);
+        if (apiKeyEnv != null) {
+            o.put("api_key_env", apiKeyEnv);
+        }
+        o.put("stream", !noStream);
+        o.put("concurrency", Math.max(1, settings.batchSizes().stream().mapToInt(Integer::intValue).max().orElse(1)));
+        return RunnerOptions.of(o, "--endpoint");
     }
 
     private PerfSettings settings(Scenario kind, int rows) {

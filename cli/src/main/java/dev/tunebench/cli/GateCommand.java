@@ -74,6 +74,10 @@ final class GateCommand implements Callable<Integer> {
         List<GateRule> rules = rules(suite, suitePath);
         Baseline baseline = baselineFile == null ? null : BaselineFile.read(baselineFile);
         boolean dataChanged = baseline != null && dataChanged(manifest, baseline, warnings);
+        if (baseline != null) {
+            dev.tunebench.results.ServedChanges.between(manifest, baseline.manifest(), "baseline '" + baseline.name() + "'")
+                    .forEach(c -> warnings.add("SERVED MODEL CHANGED: " + c));
+        }
         warnings.forEach(w -> err.println("tunebench: WARNING: " + w));
 
         List<GateOutcome> outcomes = new GateEvaluator(manifest, summary, RunRows.read(runDir), baseline, !dataChanged)

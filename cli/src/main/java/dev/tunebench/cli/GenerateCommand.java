@@ -32,6 +32,8 @@ final class GenerateCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     CommonOptions common;
+    @Mixin
+    GraphOptions graph;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder (model.onnx, tokenizer.json, ...).")
     Path model;
@@ -72,7 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
         Decoding decoding = temperature == null ? Decoding.greedy()
                 : sampling(temperature, topP, topK, seed);
         GenerationSettings settings = new GenerationSettings(maxNewTokens, decoding, stops);
-        try (Runner runner = RunnerFactories.find("onnx").open(model, new RunnerSettings(device, threads, 1))) {
+        try (Runner runner = RunnerFactories.find("onnx").open(model, new RunnerSettings(device, threads, 1, graph.runnerOptions()))) {
             Generation g = promptIds != null
                     ? runner.generateFromIds(List.of(promptIds.stream().mapToInt(Integer::intValue).toArray()), settings).get(0)
                     : runner.generate(List.of(prompt()), settings).get(0);

@@ -26,6 +26,8 @@ final class ModelInfoCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     CommonOptions common;
+    @Mixin
+    GraphOptions graph;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Model folder.")
     Path model;
@@ -34,7 +36,7 @@ final class ModelInfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Runner runner = RunnerFactories.find("onnx").open(model, RunnerSettings.cpu())) {
+        try (Runner runner = RunnerFactories.find("onnx").open(model, RunnerSettings.cpu().withOptions(graph.runnerOptions()))) {
             RunnerInfo info = runner.info();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

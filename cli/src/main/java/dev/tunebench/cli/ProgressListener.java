@@ -67,6 +67,12 @@ final class ProgressListener implements RunListener {
     }
 
     @Override
+    public void validationUnavailable(String modelId) {
+        endBar();
+        err.println("[NOTE] " + modelId + ": no validation loss (a served model gives no log-probabilities of given text)");
+    }
+
+    @Override
     public void validationDone(String modelId, dev.tunebench.run.RunOutcome.ValidationLoss loss) {
         endBar();
         err.println(String.format(Locale.ROOT, "  validation loss of %s: %.4f (%d tokens, %d rows)",

@@ -14,6 +14,7 @@ import dev.tunebench.run.RunOptions;
 import dev.tunebench.run.RunOutcome;
 import dev.tunebench.run.RunPlan;
 import dev.tunebench.run.Shard;
+import dev.tunebench.run.RunnerChecks;
 import dev.tunebench.run.SuitePlanner;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.RunnerFactories;
@@ -96,6 +97,7 @@ final class RunCommand implements Callable<Integer> {
                 .withOverrides(new RunnerOverrides(null, device, threads, batchSize),
                         new GenerationOverrides(maxNewTokens, null, null));
         RunOptions options = new RunOptions(models, techniques, limit, shard == null ? Shard.ALL : Shard.parse(shard), resume);
+        RunnerChecks.check(SuitePlanner.selectedModels(suite, options), suite.scorers());
         PerfPlan perf = PerfSection.forRun(suite, options);
         Instant start = clock.instant();
         Path runDir = runFolder(suite, start);
@@ -167,10 +169,19 @@ final class RunCommand implements Callable<Integer> {
         List<RunManifest.ModelEntry> models = manifest.models().stream()
                 .map(m -> infos.containsKey(m.id()) && !infos.get(m.id()).fileSha256().isEmpty()
                         ? m.withFiles(mergeFiles(m.files(), infos.get(m.id()).fileSha256())) : m)
+                .map(m -> infos.containsKey(m.id()) && infos.get(m.id()).details().containsKey("endpoint_host")
+                        ? m.withServed(served(infos.get(m.id()))) : m)
                 .toList();
         RunManifest done = manifest.finished(clock.instant().toString(), complete, problems, runner, models);
         RunFolder.writeManifest(runDir, done);
         return done;
+    }
+
+    /** A served model's provenance: the runner's details as text (never the key: runners do not hold it there). */
+    private static Map<String, String> served(RunnerInfo info) {
+        Map<String, String> out = new LinkedHashMap<>();
+        info.details().forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
     }
 
     private static Map<String, String> mergeFiles(Map<String, String> a, Map<String, String> b) {
@@ -258,6 +269,16 @@ final class RunCommand implements Callable<Integer> {
         @Override
         public void runnerOpened(String modelId, RunnerInfo info) {
             infos.put(modelId, info);
+        }
+
+        @Override
+        public void runnerClosing(String modelId, RunnerInfo info) {
+            infos.put(modelId, info);
+        }
+
+        @Override
+        public void validationUnavailable(String modelId) {
+            progress.validationUnavailable(modelId);
         }
 
         @Override

@@ -22,6 +22,9 @@ final class TerminalSummary {
                     proportion(m.path("accuracy")), proportion(m.path("format_adherence")),
                     number(m.path("prompt_tokens_mean"), "%.1f"), number(m.path("completion_tokens_mean"), "%.1f"),
                     number(m.path("cost_per_1k_requests"), "%.4f"), number(m.path("latency_ms_p50"), "%.2f")));
+            if (r.hasNonNull("unsupported")) {
+                out.println("  unsupported: " + r.path("unsupported").asText());
+            }
         }
         printMde(summary, out);
         JsonNode checkpoints = summary.path("checkpoints");
@@ -37,6 +40,9 @@ final class TerminalSummary {
             if (!best.isMissingNode() && !best.isNull()) {
                 out.println(String.format(Locale.ROOT, "  best checkpoint: %s (%s %.4f)", best.path("model").asText(),
                         best.path("criterion").asText(), best.path("value").asDouble()));
+                if (summary.hasNonNull("checkpoint_note")) {
+                    out.println("  note: " + summary.path("checkpoint_note").asText());
+                }
             }
             JsonNode over = summary.path("overfitting");
             if (!over.isMissingNode() && !over.isNull()) {

@@ -1,5 +1,6 @@
 package dev.tunebench.cli;
 
+import dev.tunebench.cli.serve.ServeCommand;
 import picocli.CommandLine.Command;
 
 /** The root command: lists the subcommands. */
@@ -15,8 +16,10 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 GateCommand.class, BaselineCommand.class, MergeCommand.class,
                 GenerateCommand.class,
+                PromptCommand.class,
                 ModelInfoCommand.class,
                 BenchCommand.class,
+                ServeCommand.class,
                 picocli.CommandLine.HelpCommand.class
         })
 public final class TunebenchCommand {

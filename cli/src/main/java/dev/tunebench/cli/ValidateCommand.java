@@ -2,7 +2,7 @@ package dev.tunebench.cli;
 
 import dev.tunebench.data.DataSource;
 import dev.tunebench.data.DatasetReader;
-import dev.tunebench.spi.InputException;
+import dev.tunebench.run.RunnerChecks;
 import dev.tunebench.suite.ModelSpec;
 import dev.tunebench.suite.Suite;
 import dev.tunebench.suite.SuiteLoader;
@@ -14,7 +14,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 
 /** Checks a suite, its data and its model folders without running any model. */
@@ -38,15 +37,10 @@ final class ValidateCommand implements Callable<Integer> {
         out.println("  eval data: " + suite.eval().file() + ", " + rows + " rows");
         suite.fewShotPool().ifPresent(d -> out.println("  few-shot pool: " + d.file() + ", " + readAll(d) + " rows"));
         suite.validation().ifPresent(d -> out.println("  validation: " + d.file() + ", " + readAll(d) + " rows"));
+        RunnerChecks.check(suite.models(), suite.scorers());
         for (ModelSpec m : suite.models()) {
-            for (String required : new String[]{"tokenizer.json"}) {
-                if (!Files.isRegularFile(m.folder().resolve(required))) {
-                    throw new InputException("model '" + m.id() + "': " + m.folder().resolve(required)
-                            + " is missing. A model folder needs model.onnx, tokenizer.json and tokenizer_config.json.");
-                }
-            }
-            out.println("  model " + m.id() + " (" + m.role().suiteName() + ")" + (m.epoch() == null ? "" : " epoch " + m.epoch())
-                    + ": " + m.folder());
+            out.println("  model " + m.id() + " (" + m.role().suiteName() + ", " + m.runnerType() + ")"
+                    + (m.epoch() == null ? "" : " epoch " + m.epoch()) + m.folder().map(f -> ": " + f).orElse(""));
         }
         for (Technique t : suite.techniques()) {
             out.println("  technique " + t.name() + ": " + t.transforms().size() + " transforms");

@@ -43,6 +43,19 @@ class BadInputTest {
     }
 
     @Test
+    void aRunnerKeyTheRunnerDoesNotKnowStopsValidateAndRunBeforeAnyWork(@TempDir Path tmp) throws Exception {
+        Path suite = suite(tmp, demoModels() + "  - id: typo\n    path: " + Cli.demo().resolve("models/ckpt-epoch-1")
+                + "\n    runner: {threads: 1, variantt: fp16}\n");
+        for (String[] args : new String[][]{{"validate", suite.toString()}, {"run", suite.toString(), "--out", tmp.resolve("run").toString()}}) {
+            Cli r = Cli.run(args);
+            assertEquals(2, r.exitCode(), r.out() + r.err());
+            assertTrue(r.err().contains("model 'typo': " + suite + ":"), r.err());
+            assertTrue(r.err().contains("runner.variantt: unknown key 'variantt' for runner type onnx"), r.err());
+            assertFalse(Files.exists(tmp.resolve("run/samples.jsonl")), "nothing ran");
+        }
+    }
+
+    @Test
     void aModelThatFailsKeepsTheOthersSamplesAndMarksTheRunIncomplete(@TempDir Path tmp) throws Exception {
         Path broken = Cli.brokenCopyOf("ckpt-epoch-4", tmp.resolve("broken-model"));
         Path suite = suite(tmp, demoModels() + "  - {id: broken, path: " + broken + ", role: candidate}\n");

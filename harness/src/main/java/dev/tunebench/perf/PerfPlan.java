@@ -64,7 +64,7 @@ public record PerfPlan(DataSource eval, List<ModelSpec> models, Technique techni
         PerfRunner.TrialSink sink = PerfFiles.requestLog(runDir);
         List<PerfBlock> blocks = new ArrayList<>();
         for (ModelSpec model : models) {
-            PerfRunner runner = new PerfRunner(s -> RunnerFactories.find(model.runnerType()).open(model.folder(), s),
+            PerfRunner runner = new PerfRunner(s -> RunnerFactories.find(model.runnerType()).open(model.folder().orElse(null), s),
                     model.runner(), Ticker.SYSTEM, sink);
             for (Entry entry : scenarios) {
                 log.println("perf: " + model.id() + " " + entry.scenario().wireName() + " ...");

@@ -51,7 +51,7 @@ public final class PerfRunner {
     private List<PerfBlock> sequential(String model, Workload workload, PerfSettings s) {
         List<PerfBlock> blocks = new ArrayList<>();
         int largest = Collections.max(s.batchSizes());
-        try (Runner runner = opener.open(new RunnerSettings(base.device(), base.intraOpThreads(), largest))) {
+        try (Runner runner = opener.open(new RunnerSettings(base.device(), base.intraOpThreads(), largest, base.options()))) {
             SequentialDriver driver = new SequentialDriver(runner, workload, s.generation(), ticker);
             for (int batch : s.batchSizes()) {
                 long warm = driver.run(-1, batch, s.warmupFor(batch)).requests().size();
@@ -66,7 +66,7 @@ public final class PerfRunner {
         List<Runner> runners = new ArrayList<>();
         try {
             for (int w = 0; w < s.concurrency(); w++) {
-                runners.add(opener.open(new RunnerSettings(base.device(), base.intraOpThreads(), 1)));
+                runners.add(opener.open(new RunnerSettings(base.device(), base.intraOpThreads(), 1, base.options())));
             }
             try (ServerDriver driver = new ServerDriver(runners, workload, s.generation(), ticker)) {
                 long warm = driver.warmUp(s.warmup());

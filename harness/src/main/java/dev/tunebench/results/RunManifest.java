@@ -43,12 +43,28 @@ public record RunManifest(
     public record DataFile(String role, String file, String sha256, long rows) {
     }
 
-    /** One model: its role, checkpoint position, training history and file hashes, prices per 1K tokens. */
+    /**
+     * One model: its role, checkpoint position, training history and file hashes, prices per 1K tokens;
+     * for a served model, {@code served} holds the endpoint host, model or deployment, api_version and what
+     * the answers reported ({@code response_model}, {@code system_fingerprint}); null for a local model.
+     */
     public record ModelEntry(String id, String role, String folder, Double epoch, Long step,
                              List<TrainPoint> trainHistory, Map<String, String> files,
-                             double promptPricePer1k, double completionPricePer1k) {
+                             double promptPricePer1k, double completionPricePer1k,
+                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                             Map<String, String> served) {
+
+        public ModelEntry(String id, String role, String folder, Double epoch, Long step, List<TrainPoint> trainHistory,
+                          Map<String, String> files, double promptPricePer1k, double completionPricePer1k) {
+            this(id, role, folder, epoch, step, trainHistory, files, promptPricePer1k, completionPricePer1k, null);
+        }
+
         public ModelEntry withFiles(Map<String, String> newFiles) {
-            return new ModelEntry(id, role, folder, epoch, step, trainHistory, newFiles, promptPricePer1k, completionPricePer1k);
+            return new ModelEntry(id, role, folder, epoch, step, trainHistory, newFiles, promptPricePer1k, completionPricePer1k, served);
+        }
+
+        public ModelEntry withServed(Map<String, String> newServed) {
+            return new ModelEntry(id, role, folder, epoch, step, trainHistory, files, promptPricePer1k, completionPricePer1k, newServed);
         }
     }
 

@@ -31,10 +31,28 @@ public record Sample(
         Double ttftMs,
         Double latencyMs,
         Double tpotMs,
-        @JsonInclude(JsonInclude.Include.ALWAYS) String error) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) String error,
+        Map<String, String> judgeReplies) {
+
+    /**
+     * How {@link #error()} starts when the runner could not run the prompt as meant (e.g. priming over an
+     * API that cannot continue an assistant message): the cell is shown as unsupported with the reason.
+     */
+    public static final String UNSUPPORTED = "unsupported: ";
 
     public Sample {
         scores = scores == null ? Map.of() : scores;
+        judgeReplies = judgeReplies == null || judgeReplies.isEmpty() ? null : judgeReplies;
+    }
+
+    /** A sample without judge scorers. */
+    public Sample(String model, String technique, int row, String rowId, int repeat, String prompt, String assistantPrefix,
+                  String completion, String answer, String expected, Map<String, Double> scores, Double accuracy,
+                  Double formatAdherence, String labelExpected, String labelPredicted, Integer promptTokens,
+                  Integer completionTokens, String finishReason, Double ttftMs, Double latencyMs, Double tpotMs, String error) {
+        this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
+                formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
+                latencyMs, tpotMs, error, null);
     }
 
     /** The key that identifies this sample across shards and resumed runs. */

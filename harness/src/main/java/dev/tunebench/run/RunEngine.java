@@ -3,12 +3,15 @@ package dev.tunebench.run;
 import dev.tunebench.data.Row;
 import dev.tunebench.results.Sample;
 import dev.tunebench.results.SampleSink;
+import dev.tunebench.scoring.JudgeScorer;
+import dev.tunebench.scoring.Scorer;
 import dev.tunebench.spi.Decoding;
 import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.RequestsFailed;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerFactory;
 import dev.tunebench.spi.TeacherForcedScore;
@@ -17,13 +20,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Runs a plan: for each model, every technique × row × repeat in batches, each sample scored and
  * appended to samples.jsonl at once; then the model's validation loss. A model that fails is recorded
- * and the run goes on with the next one, so completed samples are never lost.
+ * and the run goes on with the next one, so completed samples are never lost. A request the runner
+ * gave up on, or a prompt it cannot run as meant, becomes an error sample and the cell goes on.
  */
 public final class RunEngine {
     private final RunPlan plan;
@@ -63,10 +68,15 @@ public final class RunEngine {
                     }
                 }
                 if (plan.validationRows() != null && !stopRequested && !plan.validated().contains(model.id())) {
-                    RunOutcome.ValidationLoss loss = validationLoss(runner, model);
-                    losses.put(model.id(), loss);
-                    listener.validationDone(model.id(), loss);
+                    if (runner.teacherForcing()) {
+                        RunOutcome.ValidationLoss loss = validationLoss(runner, model);
+                        losses.put(model.id(), loss);
+                        listener.validationDone(model.id(), loss);
+                    } else {
+                        listener.validationUnavailable(model.id());
+                    }
                 }
+                listener.runnerClosing(model.id(), runner.info());
             } catch (InputException | IllegalStateException | UnsupportedOperationException | java.io.UncheckedIOException e) {
                 String reason = "model '" + model.id() + "' failed: " + e.getMessage();
                 problems.add(reason);
@@ -76,6 +86,7 @@ public final class RunEngine {
         if (stopRequested) {
             problems.add("interrupted before all samples were done");
         }
+        closeJudges();
         boolean complete = problems.isEmpty();
         listener.runFinished(complete);
         return new RunOutcome(complete, problems, losses);
@@ -85,7 +96,7 @@ public final class RunEngine {
         GenerationSettings settings = forRepeat(model.generation(), repeat);
         List<Row> batchRows = new ArrayList<>();
         List<Prompt> batchPrompts = new ArrayList<>();
-        int batchSize = model.runner().batchSize();
+        int batchSize = Math.max(model.runner().batchSize(), runner.minBatchSize());
         try (Stream<Row> rows = limited(plan.evalRows().get())) {
             var it = rows.iterator();
             while (it.hasNext() && !stopRequested) {
@@ -94,8 +105,16 @@ public final class RunEngine {
                         || plan.done().contains(Sample.key(model.id(), technique.name(), row.index(), repeat))) {
                     continue;
                 }
+                Prompt prompt = technique.apply().apply(row);
+                Optional<String> unsupported = runner.unsupported(prompt, settings);
+                if (unsupported.isPresent()) {
+                    sink.write(scorer.failed(model.id(), technique.name(), repeat, row, prompt,
+                            Sample.UNSUPPORTED + unsupported.get()));
+                    listener.samplesDone(1);
+                    continue;
+                }
                 batchRows.add(row);
-                batchPrompts.add(technique.apply().apply(row));
+                batchPrompts.add(prompt);
                 if (batchRows.size() == batchSize) {
                     generateAndScore(runner, model, technique, repeat, settings, batchRows, batchPrompts);
                     batchRows.clear();
@@ -124,10 +143,33 @@ public final class RunEngine {
             sink.write(scorer.failed(model.id(), technique.name(), repeat, rows.get(0), prompts.get(0), e.getMessage()));
             listener.samplesDone(1);
             return;
+        } catch (RequestsFailed e) {
+            writeInOrder(model, technique, repeat, rows, prompts, e);
+            return;
         }
-        for (int i = 0; i < rows.size(); i++) {
-            Sample s = scorer.score(model.id(), technique.name(), repeat, rows.get(i), prompts.get(i), generations.get(i));
+        for (Sample s : scorer.scoreAll(model.id(), technique.name(), repeat, rows, prompts, generations)) {
             sink.write(s);
+        }
+        listener.samplesDone(rows.size());
+    }
+
+    /** The completed requests scored, the failed ones as error samples, all in row order. */
+    private void writeInOrder(RunPlan.Model model, RunPlan.Technique technique, int repeat, List<Row> rows,
+                              List<Prompt> prompts, RequestsFailed e) {
+        List<Row> okRows = new ArrayList<>();
+        List<Prompt> okPrompts = new ArrayList<>();
+        List<Generation> ok = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (e.generations().get(i) != null) {
+                okRows.add(rows.get(i));
+                okPrompts.add(prompts.get(i));
+                ok.add(e.generations().get(i));
+            }
+        }
+        var scored = scorer.scoreAll(model.id(), technique.name(), repeat, okRows, okPrompts, ok).iterator();
+        for (int i = 0; i < rows.size(); i++) {
+            sink.write(e.generations().get(i) != null ? scored.next()
+                    : scorer.failed(model.id(), technique.name(), repeat, rows.get(i), prompts.get(i), e.errors().get(i)));
         }
         listener.samplesDone(rows.size());
     }
@@ -153,6 +195,14 @@ public final class RunEngine {
             }
         }
         return new RunOutcome.ValidationLoss(tokens == 0 ? Double.NaN : nll / tokens, tokens, count);
+    }
+
+    private void closeJudges() {
+        for (Scorer s : plan.scorers()) {
+            if (s instanceof JudgeScorer judge) {
+                judge.close();
+            }
+        }
     }
 
     /** Repeat r of a sampled cell uses seed + r, so repeats differ and each is reproducible. */

@@ -22,6 +22,17 @@ public interface RunListener {
     default void runnerOpened(String modelId, dev.tunebench.spi.RunnerInfo info) {
     }
 
+    /**
+     * The model's runner is about to close; {@code info} may hold what only the answers told (a served
+     * model's reported name and fingerprint). Comes after {@link #runnerOpened} for the same model.
+     */
+    default void runnerClosing(String modelId, dev.tunebench.spi.RunnerInfo info) {
+    }
+
+    /** The runner cannot compute validation loss (a served chat API), so the model has none. */
+    default void validationUnavailable(String modelId) {
+    }
+
     default void runFinished(boolean complete) {
     }
 

@@ -63,6 +63,7 @@ public record RunPlan(
     }
 
     /** A model with its runner type and its effective settings. */
+    /** {@code folder} is null for a served model, which has none. */
     public record Model(String id, Path folder, String runnerType, RunnerSettings runner, GenerationSettings generation) {
     }
 

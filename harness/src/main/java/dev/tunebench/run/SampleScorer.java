@@ -2,17 +2,24 @@ package dev.tunebench.run;
 
 import dev.tunebench.data.Row;
 import dev.tunebench.results.Sample;
+import dev.tunebench.scoring.Attempt;
+import dev.tunebench.scoring.JudgeScorer;
 import dev.tunebench.scoring.Score;
 import dev.tunebench.scoring.Scorer;
 import dev.tunebench.spi.Generation;
+import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.Role;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Applies every scorer to one generation and assembles its samples.jsonl line. Pure. */
+/** Applies every scorer to each generation and assembles its samples.jsonl line; judge scorers ask their judge. */
 final class SampleScorer {
     private final List<Scorer> scorers;
     private final String accuracyScorer;
@@ -24,20 +31,63 @@ final class SampleScorer {
         this.formatScorer = formatScorer;
     }
 
-    Sample score(String model, String technique, int repeat, Row row, Prompt prompt, Generation g) {
+    /** Scores a batch; each judge scorer asks its judge once for the whole batch. */
+    List<Sample> scoreAll(String model, String technique, int repeat, List<Row> rows, List<Prompt> prompts,
+                          List<Generation> generations) {
+        Map<String, List<Score>> judged = new HashMap<>();
+        for (Scorer scorer : scorers) {
+            if (scorer instanceof JudgeScorer judge) {
+                List<JudgeScorer.Ask> asks = new ArrayList<>(rows.size());
+                for (int i = 0; i < rows.size(); i++) {
+                    asks.add(new JudgeScorer.Ask(question(rows.get(i)), prompts.get(i).assistantPrefix()
+                            + generations.get(i).text(), rows.get(i).expected()));
+                }
+                judged.put(judge.name(), judge.gradeAll(asks));
+            }
+        }
+        List<Sample> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            int at = i;
+            out.add(score(model, technique, repeat, rows.get(i), prompts.get(i), generations.get(i),
+                    name -> judged.get(name).get(at)));
+        }
+        return out;
+    }
+
+    /** The row's last user turn as the data gives it, before any technique: what a judge is told was asked. */
+    private static String question(Row row) {
+        List<Message> input = row.input();
+        for (int i = input.size() - 1; i >= 0; i--) {
+            if (input.get(i).role() == Role.USER) {
+                return input.get(i).content();
+            }
+        }
+        return "";
+    }
+
+    private Sample score(String model, String technique, int repeat, Row row, Prompt prompt, Generation g,
+                         Function<String, Score> judged) {
         String answer = prompt.assistantPrefix() + g.text();
         Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, String> replies = new LinkedHashMap<>();
         String labelExpected = null;
         String labelPredicted = null;
+        Attempt attempt = new Attempt(answer, g.toolCalls(), row.expected(), row.expectedToolCalls(), row.tools());
         for (Scorer scorer : scorers) {
             Score s;
             try {
-                s = scorer.score(answer, row.expected());
+                s = scorer instanceof JudgeScorer ? judged.apply(scorer.name()) : scorer.score(attempt);
             } catch (dev.tunebench.spi.InputException e) {
                 // The expected answer itself is unusable for this scorer: name the data row to fix.
                 throw new dev.tunebench.spi.InputException(row.rowId() + ": " + e.getMessage(), e);
             }
-            values.put(scorer.name(), s.value());
+            if (scorer instanceof JudgeScorer) {
+                replies.put(scorer.name(), s.reason());
+            }
+            // An unscored sample (a judge reply without a grade) is left out of the scorer's mean.
+            if (!Double.isNaN(s.value())) {
+                values.put(scorer.name(), s.value());
+            }
             if (s.expectedLabel() != null && labelExpected == null) {
                 labelExpected = s.expectedLabel();
                 labelPredicted = s.predictedLabel();
@@ -49,7 +99,7 @@ final class SampleScorer {
                 formatScorer == null ? null : values.get(formatScorer),
                 labelExpected, labelPredicted, g.promptTokens(), g.completionTokens(),
                 g.finishReason().name().toLowerCase(Locale.ROOT),
-                g.timings().ttftMs(), g.timings().latencyMs(), g.timings().tpotMs(), null);
+                g.timings().ttftMs(), g.timings().latencyMs(), g.timings().tpotMs(), null, replies);
     }
 
     /** A sample that could not be produced: scores 0, no timings, the reason kept. */

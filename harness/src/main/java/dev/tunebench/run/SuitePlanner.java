@@ -56,7 +56,7 @@ public final class SuitePlanner {
 
     public static RunPlan plan(Suite suite, RunOptions options, Set<String> done) {
         List<RunPlan.Model> models = selectedModels(suite, options).stream()
-                .map(m -> new RunPlan.Model(m.id(), m.folder(), m.runnerType(), m.runner(), m.generation()))
+                .map(m -> new RunPlan.Model(m.id(), m.folder().orElse(null), m.runnerType(), m.runner(), m.generation()))
                 .toList();
         List<RunPlan.Technique> techniques = selectedTechniques(suite, options).stream()
                 .map(t -> new RunPlan.Technique(t.name(), t::apply))
@@ -99,17 +99,17 @@ public final class SuitePlanner {
 
     private static RunManifest.ModelEntry modelEntry(ModelSpec m, CostTable cost, Path base) {
         Map<String, String> files = new LinkedHashMap<>();
-        for (String name : MODEL_FILES) {
-            Path f = m.folder().resolve(name);
+        for (String name : m.folder().isPresent() ? MODEL_FILES : List.<String>of()) {
+            Path f = m.folder().get().resolve(name);
             if (Files.isRegularFile(f)) {
                 files.put(name, Hashing.sha256(f));
             }
         }
-        List<RunManifest.TrainPoint> history = TrainerState.read(m.folder())
+        List<RunManifest.TrainPoint> history = m.folder().flatMap(TrainerState::read)
                 .map(s -> s.history().stream().map(e -> new RunManifest.TrainPoint(e.epoch(), null, e.trainLoss(), e.validationLoss())).toList())
                 .orElse(List.of());
         CostTable.Price price = cost.priceFor(m.id()).orElse(new CostTable.Price(0, 0));
-        return new RunManifest.ModelEntry(m.id(), m.role().suiteName(), relativeTo(base, m.folder()), m.epoch(), m.step(),
+        return new RunManifest.ModelEntry(m.id(), m.role().suiteName(), m.folder().map(f -> relativeTo(base, f)).orElse(null), m.epoch(), m.step(),
                 history, files, price.promptPer1k(), price.completionPer1k());
     }
 

@@ -15,4 +15,12 @@ public interface Scorer {
      * {@link dev.tunebench.spi.InputException} naming the scorer, for the engine to report with the row.
      */
     Score score(String answer, String expected);
+
+    /**
+     * Scores one attempt; text scorers judge {@link Attempt#answer()} against {@link Attempt#expected()},
+     * tool-calling scorers also see the calls and the tools offered.
+     */
+    default Score score(Attempt attempt) {
+        return score(attempt.answer(), attempt.expected());
+    }
 }

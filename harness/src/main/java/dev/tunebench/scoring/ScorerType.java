@@ -14,7 +14,9 @@ enum ScorerType {
     JSON_MATCH("json_match", "fields"),
     JSON_SCHEMA("json_schema", "schema", "schema_file"),
     LABEL("label", "field", "pattern", "group", "labels", "ignore_case"),
-    LENGTH("length", "min_chars", "max_chars", "min_words", "max_words");
+    LENGTH("length", "min_chars", "max_chars", "min_words", "max_words"),
+    JUDGE("judge", "rubric", "rubric_file", "model", "runner", "grade", "system", "max_new_tokens"),
+    TOOL_CALL("tool_call", "check");
 
     private final String id;
     private final Set<String> params;

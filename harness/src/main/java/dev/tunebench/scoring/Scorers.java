@@ -2,6 +2,8 @@ package dev.tunebench.scoring;
 
 import dev.tunebench.spi.InputException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Builds scorers from their suite declarations. */
 public final class Scorers {
@@ -19,6 +21,11 @@ public final class Scorers {
      * known type. {@code baseDir} is the suite's folder, against which {@code schema_file} is resolved.
      */
     public static Scorer create(ScorerSpec spec, Path baseDir) {
+        return create(spec, baseDir, id -> Optional.empty());
+    }
+
+    /** As {@link #create(ScorerSpec, Path)}; a {@code judge} scorer may name one of {@code suiteModels}. */
+    public static Scorer create(ScorerSpec spec, Path baseDir, Function<String, Optional<JudgeModel>> suiteModels) {
         if (spec.name() == null || spec.name().isBlank()) {
             throw new InputException(spec.where() + ": name: missing; give the scorer a unique name");
         }
@@ -38,6 +45,8 @@ public final class Scorers {
             case JSON_SCHEMA -> JsonSchemaScorer.from(params, baseDir);
             case LABEL -> LabelScorer.from(params);
             case LENGTH -> LengthScorer.from(params);
+            case JUDGE -> JudgeSpec.create(params, baseDir, suiteModels, JudgeScorer.runnerOpener());
+            case TOOL_CALL -> ToolCallScorer.from(params);
         };
     }
 }

@@ -1,9 +1,13 @@
 package dev.tunebench.spi;
 
+import java.util.List;
+
 /**
  * One completed request. {@code text} excludes the assistant prefix, the eos token and any stop
  * string; {@code renderedPrompt} is the exact text that was tokenized (template output plus prefix).
  * Token counts are the model's own tokenizer's; the eos token is not a completion token.
+ * {@code toolCalls} are the structured calls a served model returned ({@code tool_calls}); a local model
+ * produces text only, and its list is empty (scorers then parse calls out of the text).
  */
 public record Generation(
         String renderedPrompt,
@@ -12,10 +16,17 @@ public record Generation(
         int promptTokens,
         int completionTokens,
         FinishReason finishReason,
-        Timings timings) {
+        Timings timings,
+        List<ToolCall> toolCalls) {
 
     public Generation {
         completionIds = completionIds.clone();
+        toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
+
+    public Generation(String renderedPrompt, String text, int[] completionIds, int promptTokens, int completionTokens,
+                      FinishReason finishReason, Timings timings) {
+        this(renderedPrompt, text, completionIds, promptTokens, completionTokens, finishReason, timings, List.of());
     }
 
     @Override

@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /** The author of one chat turn, as spelled in the OpenAI/Azure chat format. */
 public enum Role {
-    SYSTEM, USER, ASSISTANT;
+    SYSTEM, USER, ASSISTANT, TOOL;
 
-    /** The name used in JSONL data and chat templates: {@code system}, {@code user}, {@code assistant}. */
+    /** The name used in JSONL data and chat templates: {@code system}, {@code user}, {@code assistant}, {@code tool}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

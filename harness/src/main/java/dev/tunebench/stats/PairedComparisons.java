@@ -1,16 +1,12 @@
 package dev.tunebench.stats;
 
 import java.util.SplittableRandom;
-import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 
 /** Paired tests of side B against side A on the same rows: binary and continuous metrics. */
 public final class PairedComparisons {
 
     public static final String PAIRED_BOOTSTRAP = "paired-bootstrap";
     public static final String WILCOXON_SIGNED_RANK = "wilcoxon-signed-rank";
-
-    /** commons-math3 computes the exact Wilcoxon distribution up to this many rows. */
-    private static final int WILCOXON_EXACT_LIMIT = 30;
 
     private PairedComparisons() {
     }
@@ -68,14 +64,12 @@ public final class PairedComparisons {
     }
 
     /**
-     * Two-sided Wilcoxon signed-rank p-value for b - a (commons-math3): exact up to 30 rows, normal
-     * approximation above. An alternative to the bootstrap when the differences are skewed.
+     * Two-sided Wilcoxon signed-rank p-value for b - a ({@link WilcoxonSignedRank}: exact in polynomial
+     * time for small n and far tails, normal approximation otherwise). An alternative to the bootstrap
+     * when the differences are skewed.
      */
     public static double wilcoxonP(double[] a, double[] b) {
-        checkSameRows(a, b);
-        boolean exact = a.length <= WILCOXON_EXACT_LIMIT;
-        // commons-math3 doubles the one-sided exact p without capping it, so it can exceed 1.
-        return Math.min(1.0, new WilcoxonSignedRankTest().wilcoxonSignedRankTest(a, b, exact));
+        return WilcoxonSignedRank.test(a, b).pValue();
     }
 
     /**

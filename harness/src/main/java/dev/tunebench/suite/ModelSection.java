@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +37,7 @@ final class ModelSection {
             ModelRole role = entry.get("role").present()
                     ? ModelRole.values()[entry.get("role").choice(ROLES)] : ModelRole.CANDIDATE;
             GenerationOverrides generation = SettingsSection.generation(entry.get("generation"), seed).over(suiteGeneration);
-            RunnerOverrides runner = SettingsSection.runner(entry.get("runner")).over(suiteRunner);
+            RunnerOverrides runner = SettingsSection.runner(entry.get("runner"), dir).over(suiteRunner);
             for (ModelSpec m : folders(entry, dir, role, generation, runner)) {
                 String earlier = declaredAt.putIfAbsent(m.id(), entry.path());
                 if (earlier != null && earlier.equals(entry.path())) {
@@ -62,9 +63,18 @@ final class ModelSection {
                                            GenerationOverrides generation, RunnerOverrides runner) {
         YamlNode path = entry.get("path");
         YamlNode glob = entry.get("glob");
-        if (path.present() == glob.present()) {
-            throw entry.error("give exactly one of path: (one model folder) or glob: (checkpoint folders, e.g. "
-                    + "\"models/ckpt-epoch-*\").");
+        if (path.present() && glob.present()) {
+            throw entry.error("give one of path: (one model folder) or glob: (checkpoint folders, e.g. "
+                    + "\"models/ckpt-epoch-*\"), not both.");
+        }
+        if (!path.present() && !glob.present()) {
+            // A served model has no folder; its runner settings say where it is.
+            if (!entry.get("id").present()) {
+                throw entry.error("give path: (a model folder), glob: (checkpoint folders, e.g. \"models/ckpt-epoch-*\") "
+                        + "or, for a served model, id: and runner: {type: openai, ...}.");
+            }
+            return List.of(new ModelSpec(entry.get("id").name(), Optional.empty(), role, null, null, runner.resolveType(),
+                    runner.resolveSettings(), generation.resolve()));
         }
         List<Checkpoints.Folder> folders;
         if (path.present()) {
@@ -87,7 +97,7 @@ final class ModelSection {
         List<ModelSpec> specs = new ArrayList<>();
         for (Checkpoints.Folder f : folders) {
             String id = entry.get("id").present() ? entry.get("id").name() : f.path().getFileName().toString();
-            specs.add(new ModelSpec(id, f.path(), role, f.epoch(), f.step(), runner.resolveType(),
+            specs.add(new ModelSpec(id, Optional.of(f.path()), role, f.epoch(), f.step(), runner.resolveType(),
                     runner.resolveSettings(), generation.resolve()));
         }
         return specs;

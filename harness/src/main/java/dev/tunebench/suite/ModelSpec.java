@@ -5,14 +5,16 @@ import dev.tunebench.spi.RunnerSettings;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One model of a suite with its effective settings (suite settings with the model's own overrides applied).
+ * {@code folder} is empty for a served model (its runner options say where it is).
  *
  * @param epoch from {@code trainer_state.json}, null when the folder has none
  * @param step  {@code global_step} from {@code trainer_state.json}, null when absent
  */
-public record ModelSpec(String id, Path folder, ModelRole role, Double epoch, Long step,
+public record ModelSpec(String id, Optional<Path> folder, ModelRole role, Double epoch, Long step,
                         String runnerType, RunnerSettings runner, GenerationSettings generation) {
 
     public ModelSpec {

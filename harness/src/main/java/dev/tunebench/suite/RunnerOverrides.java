@@ -1,16 +1,25 @@
 package dev.tunebench.suite;
 
+import dev.tunebench.spi.RunnerOptions;
 import dev.tunebench.spi.RunnerSettings;
 
 import java.util.Objects;
 
 /**
  * Runner choice and settings as one layer gives them (suite, model or command line); {@code null}
- * means "not set here".
+ * means "not set here". {@code options} are the runner kind's own keys, merged key by key.
  */
-public record RunnerOverrides(String type, String device, Integer threads, Integer batchSize) {
+public record RunnerOverrides(String type, String device, Integer threads, Integer batchSize, RunnerOptions options) {
 
-    public static final RunnerOverrides NONE = new RunnerOverrides(null, null, null, null);
+    public static final RunnerOverrides NONE = new RunnerOverrides(null, null, null, null, RunnerOptions.NONE);
+
+    public RunnerOverrides {
+        Objects.requireNonNull(options, "options");
+    }
+
+    public RunnerOverrides(String type, String device, Integer threads, Integer batchSize) {
+        this(type, device, threads, batchSize, RunnerOptions.NONE);
+    }
 
     /** This layer on top of {@code lower}: each field set here wins. */
     public RunnerOverrides over(RunnerOverrides lower) {
@@ -18,7 +27,8 @@ public record RunnerOverrides(String type, String device, Integer threads, Integ
                 type != null ? type : lower.type,
                 device != null ? device : lower.device,
                 threads != null ? threads : lower.threads,
-                batchSize != null ? batchSize : lower.batchSize);
+                batchSize != null ? batchSize : lower.batchSize,
+                lower.options.under(options));
     }
 
     public String resolveType() {
@@ -30,10 +40,11 @@ public record RunnerOverrides(String type, String device, Integer threads, Integ
         return new RunnerSettings(
                 Objects.requireNonNullElse(device, Defaults.DEVICE),
                 Objects.requireNonNullElse(threads, Defaults.THREADS),
-                Objects.requireNonNullElse(batchSize, Defaults.BATCH_SIZE));
+                Objects.requireNonNullElse(batchSize, Defaults.BATCH_SIZE),
+                options);
     }
 
     static RunnerOverrides of(String type, RunnerSettings resolved) {
-        return new RunnerOverrides(type, resolved.device(), resolved.intraOpThreads(), resolved.batchSize());
+        return new RunnerOverrides(type, resolved.device(), resolved.intraOpThreads(), resolved.batchSize(), resolved.options());
     }
 }

@@ -1,6 +1,11 @@
 package dev.tunebench.suite;
 
 import dev.tunebench.spi.Decoding;
+import dev.tunebench.spi.RunnerOptions;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,18 +28,32 @@ final class SettingsSection {
                 decoding(node.get("decoding"), defaultSeed), stop.present() ? strings(stop) : null);
     }
 
-    static RunnerOverrides runner(YamlNode node) {
+    /**
+     * The shared keys are checked here; every other key is the runner kind's own and is passed on with where
+     * it was written, for the runner's factory to check ({@code RunnerFactory.check}).
+     */
+    static RunnerOverrides runner(YamlNode node, Path dir) {
         if (!node.present()) {
             return RunnerOverrides.NONE;
         }
-        node.object("type", "device", "threads", "batch_size");
+        if (!node.isObject()) {
+            throw node.error("expected a map such as {type: onnx, threads: 1}, got " + node.describe() + ".");
+        }
+        Map<String, RunnerOptions.Entry> own = new LinkedHashMap<>();
+        for (String key : node.keys()) {
+            if (!RunnerOptions.SHARED_KEYS.contains(key)) {
+                YamlNode value = node.get(key);
+                own.put(key, new RunnerOptions.Entry(value.json().deepCopy(), value.where()));
+            }
+        }
         YamlNode device = node.get("device");
         if (device.present() && !DEVICE.matcher(device.text()).matches()) {
             throw device.error("unknown device '" + device.text() + "'; expected cpu, cuda or cuda:N (a GPU index).");
         }
         return new RunnerOverrides(node.get("type").present() ? node.get("type").name() : null,
                 device.present() ? device.text() : null,
-                node.get("threads").integerOrNull(0), node.get("batch_size").integerOrNull(1));
+                node.get("threads").integerOrNull(0), node.get("batch_size").integerOrNull(1),
+                new RunnerOptions(own, dir));
     }
 
     /** A list of strings, or one string as a list of one. */

@@ -2,6 +2,7 @@ package dev.tunebench.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.tunebench.scoring.JudgeModel;
 import dev.tunebench.scoring.Scorer;
 import dev.tunebench.scoring.ScorerSpec;
 import dev.tunebench.scoring.Scorers;
@@ -17,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -34,11 +36,21 @@ public final class SuiteLoader {
 
     public static Suite load(Path file) {
         Path dir = file.toAbsolutePath().getParent();
-        return load(file, spec -> Scorers.create(spec, dir));
+        return load(file, (spec, models) -> Scorers.create(spec, dir, id -> judgeModel(models, id)));
     }
 
     /** With another scorer factory, so suite tests do not depend on every scorer type. */
     static Suite load(Path file, Function<ScorerSpec, Scorer> scorerFactory) {
+        return load(file, (spec, models) -> scorerFactory.apply(spec));
+    }
+
+    /** A judge scorer may ask one of the suite's models. */
+    private static Optional<JudgeModel> judgeModel(List<ModelSpec> models, String id) {
+        return models.stream().filter(m -> m.id().equals(id)).findFirst()
+                .map(m -> new JudgeModel(m.id(), m.runnerType(), m.folder().orElse(null), m.runner(), m.generation()));
+    }
+
+    private static Suite load(Path file, BiFunction<ScorerSpec, List<ModelSpec>, Scorer> scorerFactory) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -56,7 +68,7 @@ public final class SuiteLoader {
         DataSection.Data data = DataSection.parse(root.get("data"), dir);
 
         GenerationOverrides generation = SettingsSection.generation(root.get("generation"), seed);
-        RunnerOverrides runner = SettingsSection.runner(root.get("runner"));
+        RunnerOverrides runner = SettingsSection.runner(root.get("runner"), dir);
         List<ModelSpec> models = ModelSection.parse(root.get("models"), dir, generation, runner, seed);
 
         List<Technique> techniques = TechniqueSection.parse(root.get("techniques"), data.fewShotPool(), seed);
@@ -66,7 +78,8 @@ public final class SuiteLoader {
                 ? PolicySection.known(reference, techniqueNames, "technique", "declared in techniques:")
                 : techniqueNames.get(0);
 
-        ScoringSection.Scoring scoring = ScoringSection.parse(root.get("scorers"), root.get("metrics"), scorerFactory);
+        ScoringSection.Scoring scoring = ScoringSection.parse(root.get("scorers"), root.get("metrics"),
+                spec -> scorerFactory.apply(spec, models));
         CostTable cost = PolicySection.cost(root.get("cost"), models.stream().map(ModelSpec::id).toList());
         Optional<CheckpointPolicy> checkpoints = PolicySection.checkpoints(root.get("checkpoints"),
                 data.validation().isPresent(), List.copyOf(scoring.metrics().keySet()), techniqueNames);

@@ -25,7 +25,12 @@ final class CellData {
     private float[] ttftMs = new float[64];
     private float[] tpotMs = new float[64];
     int errors;
+    /** Samples the runner could not run as meant, and the first reason it gave. */
+    int unsupported;
+    String unsupportedReason;
     final Map<String, double[]> scoreSums = new TreeMap<>();  // name -> {sum, n}
+    /** Per judge scorer: unscored replies and its verdicts against the accuracy scorer's. */
+    final Map<String, JudgeTally> judges = new TreeMap<>();
     final LabelMetrics.Accumulator labels = LabelMetrics.accumulator();
     boolean hasLabels;
     /** Positions ordered by key, built on first lookup; null while samples are still being added. */
@@ -45,6 +50,12 @@ final class CellData {
         format[size] = s.formatAdherence() == null ? -1 : (byte) (s.formatAdherence() >= 1.0 ? 1 : 0);
         if (s.error() != null) {
             errors++;
+            if (s.error().startsWith(Sample.UNSUPPORTED)) {
+                unsupported++;
+                if (unsupportedReason == null) {
+                    unsupportedReason = s.error().substring(Sample.UNSUPPORTED.length());
+                }
+            }
             promptTokens[size] = -1;
         } else {
             promptTokens[size] = nz(s.promptTokens());
@@ -58,6 +69,10 @@ final class CellData {
             acc[0] += v;
             acc[1]++;
         });
+        if (s.judgeReplies() != null) {
+            s.judgeReplies().forEach((name, reply) -> judges.computeIfAbsent(name, k -> new JudgeTally())
+                    .add(s.scores().get(name), s.accuracy(), reply));
+        }
         if (s.labelExpected() != null) {
             hasLabels = true;
             labels.add(s.labelExpected(), s.labelPredicted());

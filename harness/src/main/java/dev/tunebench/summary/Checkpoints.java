@@ -72,6 +72,15 @@ final class Checkpoints {
         }
         Criterion criterion = settings.criterion() == null || settings.criterion().equals(Criterion.VALIDATION_LOSS)
                 ? Criterion.validationLoss() : Criterion.highest(settings.criterion());
+        List<String> lossless = points.stream().filter(p -> p.validationLoss() == null).map(CheckpointPoint::model).toList();
+        boolean validationData = manifest.data().stream().anyMatch(d -> "validation".equals(d.role()));
+        if (criterion.name().equals(Criterion.VALIDATION_LOSS) && !lossless.isEmpty() && validationData) {
+            // Served checkpoints (a chat API) have no validation loss: rank all by the suite's metric instead.
+            criterion = Criterion.highest("accuracy");
+            summary.put("checkpoint_note", "no validation loss for " + String.join(", ", lossless)
+                    + " (a served model gives no log-probabilities of given text), so the best checkpoint is chosen by"
+                    + " accuracy on technique '" + criterionTechnique + "'");
+        }
         CheckpointAnalysis analysis = CheckpointAnalysis.analyze(points, criterion, settings.patience(), settings.keepLast());
         summary.set("best_checkpoint", analysis.best() == null ? summary.nullNode() : Json.MAPPER.valueToTree(analysis.best()));
         if (analysis.best() != null && !criterion.name().equals(Criterion.VALIDATION_LOSS)) {

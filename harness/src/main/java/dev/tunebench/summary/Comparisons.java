@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunebench.results.Json;
 import dev.tunebench.stats.Bootstrap;
 import dev.tunebench.stats.Holm;
+import dev.tunebench.stats.McNemar;
 import dev.tunebench.stats.MetricDirection;
 import dev.tunebench.stats.PairedComparison;
 import dev.tunebench.stats.PairedComparisons;
+import dev.tunebench.stats.PValues;
 import dev.tunebench.stats.Proportions;
 import dev.tunebench.stats.StudentT;
 import dev.tunebench.stats.Verdict;
+import dev.tunebench.stats.WilcoxonSignedRank;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +40,11 @@ final class Comparisons {
         this.bootstrap = bootstrap;
     }
 
-    private record Pending(String kind, String metric, CellData a, CellData b, PairedComparison result) {
+    /** {@code logP} is the raw p's natural log, which keeps its order of magnitude below the doubles. */
+    private record Pending(String kind, String metric, CellData a, CellData b, PairedComparison result, double logP) {
+    }
+
+    private record Tested(PairedComparison result, double logP) {
     }
 
     ArrayNode build(List<CellData> cells, String baseline, String reference) {
@@ -65,14 +72,14 @@ final class Comparisons {
 
     private void compare(String kind, CellData a, CellData b, List<Pending> out) {
         for (String metric : ORDER) {
-            PairedComparison result = BINARY.contains(metric) ? binary(metric, a, b) : continuous(CONTINUOUS.get(metric), a, b);
-            if (result != null) {
-                out.add(new Pending(kind, metric, a, b, result));
+            Tested tested = BINARY.contains(metric) ? binary(metric, a, b) : continuous(CONTINUOUS.get(metric), a, b);
+            if (tested != null) {
+                out.add(new Pending(kind, metric, a, b, tested.result, tested.logP));
             }
         }
     }
 
-    private static PairedComparison binary(String metric, CellData a, CellData b) {
+    private static Tested binary(String metric, CellData a, CellData b) {
         boolean accuracy = metric.equals("accuracy");
         List<boolean[]> pairs = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
@@ -95,10 +102,11 @@ final class Comparisons {
             pa[i] = pairs.get(i)[0];
             pb[i] = pairs.get(i)[1];
         }
-        return PairedComparisons.binary(pa, pb, Proportions.DEFAULT_CONFIDENCE);
+        PairedComparison result = PairedComparisons.binary(pa, pb, Proportions.DEFAULT_CONFIDENCE);
+        return new Tested(result, McNemar.logExactP(result.counts().onlyA(), result.counts().onlyB()));
     }
 
-    private PairedComparison continuous(CellData.Metric metric, CellData a, CellData b) {
+    private Tested continuous(CellData.Metric metric, CellData a, CellData b) {
         double[] va = new double[a.size()];
         double[] vb = new double[a.size()];
         int n = 0;
@@ -121,9 +129,11 @@ final class Comparisons {
         // The bootstrap p-value cannot go below 1/(B+1), which Holm over a whole run turns into "no
         // significant difference" even for a constant shift; the signed-rank test has no such floor.
         boolean identical = java.util.Arrays.equals(a2, b2);
-        double p = identical ? 1.0 : PairedComparisons.wilcoxonP(a2, b2);
-        return new PairedComparison(boot.valueA(), boot.valueB(), boot.difference(), boot.interval(),
-                PairedComparisons.WILCOXON_SIGNED_RANK, p, boot.effectSize(), boot.effectSizeName(), n, null, null);
+        WilcoxonSignedRank.Result test = identical ? null : WilcoxonSignedRank.test(a2, b2);
+        double p = identical ? 1.0 : test.pValue();
+        return new Tested(new PairedComparison(boot.valueA(), boot.valueB(), boot.difference(), boot.interval(),
+                PairedComparisons.WILCOXON_SIGNED_RANK, p, boot.effectSize(), boot.effectSizeName(), n, null, null),
+                identical ? 0 : test.logP());
     }
 
     /** Above the bootstrap limit the mean difference's t-interval is as good and far cheaper. */
@@ -154,6 +164,11 @@ final class Comparisons {
         o.put("test", r.test());
         o.put("p_value", r.pValue());
         o.put("p_adjusted", pAdjusted);
+        if (PValues.belowDoubleRange(r.pValue())) {
+            // p_value holds the smallest positive double; these say so and give the true magnitude.
+            o.put("p_value_below_double", true);
+            o.put("p_value_log10", PValues.log10(p.logP));
+        }
         o.put("effect_size", r.effectSize());
         o.put("effect_size_name", r.effectSizeName());
         o.put("n", r.n());

@@ -79,6 +79,10 @@ public final class SummaryBuilder {
         r.put("technique", cell.technique);
         r.put("n", cell.size());
         r.put("errors", cell.errors);
+        if (cell.unsupported > 0) {
+            r.put("unsupported", cell.unsupportedReason);
+            r.put("unsupported_samples", cell.unsupported);
+        }
         r.set("metrics", metrics);
         ObjectNode scores = r.putObject("scores");
         cell.scoreSums.forEach((name, acc) -> {
@@ -86,6 +90,7 @@ public final class SummaryBuilder {
             s.put("value", acc[1] == 0 ? Double.NaN : acc[0] / acc[1]);
             s.put("n", (long) acc[1]);
         });
+        cell.judges.forEach((name, tally) -> tally.writeTo(scores.has(name) ? (ObjectNode) scores.get(name) : scores.putObject(name)));
         if (cell.hasLabels) {
             r.set("labels", Labels.toJson(cell.labels.result()));
         }

@@ -16,7 +16,7 @@ public record Technique(String name, List<Transform> transforms) {
 
     /** The prompt a model sees for {@code row}; the expected answer is never part of it. */
     public Prompt apply(Row row) {
-        Prompt p = Prompt.of(row.input());
+        Prompt p = Prompt.of(row.input()).withTools(row.tools(), row.parallelToolCalls());
         for (Transform t : transforms) {
             p = t.apply(p);
         }

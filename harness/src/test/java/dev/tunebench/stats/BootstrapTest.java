@@ -65,4 +65,20 @@ class BootstrapTest {
         assertEquals(null, estimate.ciLow());
         assertFalse(Bootstrap.withSeed(1).meanInterval(new double[0]).isDefined());
     }
+
+    @Test
+    void percentileIntervalEqualsSortingEveryResample() {
+        // The tally of order statistics must give exactly the figures of sorting each resample.
+        double[] withTies = new SplittableRandom(4).ints(301, 0, 40).asDoubleStream().toArray();
+        for (double[] values : new double[][] {LATENCIES, withTies, {7}, {3, 1}}) {
+            for (double percent : new double[] {0, 1, 50, 95, 99, 100}) {
+                Bootstrap bootstrap = Bootstrap.withSeed(17);
+                Interval bySorting = bootstrap.interval(values, sample -> {
+                    java.util.Arrays.sort(sample);
+                    return Percentiles.ofSorted(sample, percent);
+                });
+                assertEquals(bySorting, bootstrap.percentileInterval(values, percent), "p" + percent);
+            }
+        }
+    }
 }

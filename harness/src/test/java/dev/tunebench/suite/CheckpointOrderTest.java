@@ -71,7 +71,7 @@ class CheckpointOrderTest {
                   - {glob: "exp/*/final-*"}
                 """);
         assertEquals(List.of(tmp.resolve("exp/run-a/final-a"), tmp.resolve("exp/run-b/final-b")),
-                s.candidates().stream().map(ModelSpec::folder).toList());
+                s.candidates().stream().map(m -> m.folder().orElseThrow()).toList());
         fx.folder("deep/x/y/final-c");
         assertEquals(List.of("final-c"), candidates("deep/**/final-*"));
     }

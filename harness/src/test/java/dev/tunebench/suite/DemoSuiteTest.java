@@ -67,7 +67,7 @@ class DemoSuiteTest {
         assertEquals(4, suite.candidates().size());
         assertEquals(null, suite.models().get(0).epoch());
         assertEquals(4.0, suite.models().get(4).epoch());
-        assertEquals(ROOT.resolve("suites/demo/models/ckpt-epoch-2"), suite.models().get(2).folder());
+        assertEquals(ROOT.resolve("suites/demo/models/ckpt-epoch-2"), suite.models().get(2).folder().orElseThrow());
         for (ModelSpec m : suite.models()) {
             assertEquals(new GenerationSettings(32, Decoding.greedy(), List.of()), m.generation());
             assertEquals(new RunnerSettings("cpu", 1, 8), m.runner());

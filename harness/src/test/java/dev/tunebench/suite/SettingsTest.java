@@ -2,6 +2,8 @@ package dev.tunebench.suite;
 
 import dev.tunebench.spi.Decoding;
 import dev.tunebench.spi.GenerationSettings;
+import dev.tunebench.spi.InputException;
+import dev.tunebench.spi.RunnerOptions;
 import dev.tunebench.spi.RunnerSettings;
 import dev.tunebench.technique.FewShot;
 import dev.tunebench.technique.Technique;
@@ -13,7 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static dev.tunebench.data.MessageAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SettingsTest {
@@ -37,6 +41,43 @@ class SettingsTest {
         assertTrue(s.scorers().isEmpty());
         assertTrue(s.checkpoints().isEmpty());
         assertTrue(s.cost().costPer1kRequests("base", 10, 10).isEmpty());
+    }
+
+    @Test
+    void runnerKindKeysMergeModelOverSuiteAndRememberTheirLines() {
+        Suite s = fx.load("""
+                data: {eval: data/test.jsonl}
+                runner: {type: openai, base_url: "http://127.0.0.1:8080/v1", concurrency: 4}
+                models:
+                  - {id: base, path: models/base, role: baseline, runner: {type: onnx}}
+                  - id: served
+                    runner: {model: ckpt-1, concurrency: 8}
+                """);
+        ModelSpec served = s.model("served").orElseThrow();
+        assertTrue(served.folder().isEmpty());
+        assertEquals("openai", served.runnerType());
+        RunnerOptions options = served.runner().options();
+        assertEquals(List.of("base_url", "concurrency", "model"), options.keys().stream().sorted().toList());
+        assertEquals(8, options.integer("concurrency", 1, 100).orElseThrow());
+        assertEquals("http://127.0.0.1:8080/v1", options.text("base_url").orElseThrow());
+        String file = tmp.resolve("suite.yaml").toString();
+        assertEquals(file + ":6: models[1].runner.model: unknown key 'model' for runner type onnx (did you mean 'mode'?); "
+                + "allowed: base_url, mode, concurrency, type, device, threads, batch_size.", assertThrows(InputException.class,
+                () -> options.allowOnly("onnx", "base_url", "mode", "concurrency")).getMessage());
+        assertEquals(file + ":2: runner.base_url: missing the port", options.error("base_url", "missing the port").getMessage());
+        // The baseline inherits the suite's keys; its own type wins.
+        assertEquals("onnx", s.baseline().runnerType());
+        assertEquals(List.of("base_url", "concurrency"), s.baseline().runner().options().keys().stream().sorted().toList());
+    }
+
+    @Test
+    void aModelWithoutFolderNeedsAnId() {
+        assertThat(fx.error("""
+                data: {eval: data/test.jsonl}
+                models:
+                  - {id: base, path: models/base, role: baseline}
+                  - {runner: {type: openai, model: m}}
+                """)).startsWith("suite.yaml:4: models[1]: give path: (a model folder), glob:");
     }
 
     @Test

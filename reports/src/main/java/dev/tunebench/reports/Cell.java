@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One entry of summary.json {@code results}: the figures of a model × technique. */
-public record Cell(CellKey key, long n, long errors, Map<String, Metric> metrics, Labels labels) {
+/**
+ * One entry of summary.json {@code results}: the figures of a model × technique; {@code unsupported} is the
+ * runner's reason when it could not run the technique as meant, else null. {@code scores} holds every
+ * scorer's mean value by scorer name.
+ */
+public record Cell(CellKey key, long n, long errors, Map<String, Metric> metrics, Labels labels, String unsupported,
+                   Map<String, Metric> scores) {
 
     public static Cell from(JsonNode node) {
         Map<String, Metric> metrics = new LinkedHashMap<>();
@@ -13,9 +18,15 @@ public record Cell(CellKey key, long n, long errors, Map<String, Metric> metrics
         if (m != null) {
             m.fields().forEachRemaining(e -> metrics.put(e.getKey(), Metric.from(e.getValue())));
         }
+        Map<String, Metric> scores = new LinkedHashMap<>();
+        JsonNode s = Json.object(node, "scores");
+        if (s != null) {
+            s.fields().forEachRemaining(e -> scores.put(e.getKey(), Metric.from(e.getValue())));
+        }
         return new Cell(new CellKey(Json.text(node, "model", "?"), Json.text(node, "technique", "?")),
                 Json.count(node, "n"), Json.count(node, "errors"), Map.copyOf(metrics),
-                Labels.from(Json.object(node, "labels")));
+                Labels.from(Json.object(node, "labels")), Json.text(node, "unsupported", null),
+                java.util.Collections.unmodifiableMap(scores));
     }
 
     /** The metric's value, or null when the metric is absent or undefined. */

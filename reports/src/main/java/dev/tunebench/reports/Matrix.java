@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public record Matrix(List<Column> columns, List<Row> rows, String deltaNote) {
 
-    public record Row(CellKey key, long n, long errors, boolean baseline, List<Entry> entries) {
+    public record Row(CellKey key, long n, long errors, String unsupported, boolean baseline, List<Entry> entries) {
         public Entry entry(Column column) {
             return entries.get(column.ordinal());
         }
@@ -41,7 +41,7 @@ public record Matrix(List<Column> columns, List<Row> rows, String deltaNote) {
                 }
                 entries.add(entry(column, cell, deltas));
             }
-            rows.add(new Row(cell.key(), cell.n(), cell.errors(), isBaseline, List.copyOf(entries)));
+            rows.add(new Row(cell.key(), cell.n(), cell.errors(), cell.unsupported(), isBaseline, List.copyOf(entries)));
         }
         return new Matrix(List.of(Column.values()), List.copyOf(rows),
                 "Deltas are b − a from paired comparisons on the same rows (Holm-adjusted, α = 0.05); "
@@ -63,7 +63,7 @@ public record Matrix(List<Column> columns, List<Row> rows, String deltaNote) {
                         : acrossRuns(column, cell, before, previousLabel).stream().toList();
                 entries.add(entry(column, cell, deltas));
             }
-            rows.add(new Row(cell.key(), cell.n(), cell.errors(), cell.key().model().equals(current.baseline()),
+            rows.add(new Row(cell.key(), cell.n(), cell.errors(), cell.unsupported(), cell.key().model().equals(current.baseline()),
                     List.copyOf(entries)));
         }
         return new Matrix(List.of(Column.values()), List.copyOf(rows),

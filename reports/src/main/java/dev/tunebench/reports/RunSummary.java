@@ -16,7 +16,8 @@ public record RunSummary(String suite, boolean complete, String incompleteReason
                          List<Comparison> comparisons, List<Checkpoint> checkpoints, BestCheckpoint best,
                          Overfitting overfitting, List<JsonNode> perf) {
 
-    public record BestCheckpoint(String model, String criterion, Double value) {
+    /** {@code note} says why the criterion is not the suite's (e.g. no validation loss for a served model), or null. */
+    public record BestCheckpoint(String model, String criterion, Double value, String note) {
     }
 
     public record Overfitting(boolean detected, String fromModel, String reason) {
@@ -39,7 +40,8 @@ public record RunSummary(String suite, boolean complete, String incompleteReason
                 Json.text(node, "reference_technique", null), Json.text(node, "currency", ""),
                 List.copyOf(cells), List.copyOf(comparisons), List.copyOf(checkpoints),
                 best == null ? null : new BestCheckpoint(Json.text(best, "model", "?"),
-                        Json.text(best, "criterion", ""), Json.number(best, "value")),
+                        Json.text(best, "criterion", ""), Json.number(best, "value"),
+                        Json.text(node, "checkpoint_note", null)),
                 over == null ? null : new Overfitting(over.path("detected").asBoolean(false),
                         Json.text(over, "from_model", null), Json.text(over, "reason", "")),
                 List.copyOf(perf));

@@ -2,6 +2,7 @@ package dev.tunebench.reports.html;
 
 import dev.tunebench.reports.Matrix;
 import dev.tunebench.reports.RunFolder;
+import dev.tunebench.reports.ScoreTable;
 import dev.tunebench.spi.ReportWriter;
 import freemarker.template.TemplateException;
 import java.io.BufferedWriter;
@@ -50,12 +51,14 @@ public final class HtmlReportWriter implements ReportWriter {
         model.put("summary", run.summary());
         model.put("gates", run.gates());
         model.put("matrix", Matrix.of(run.summary()));
+        model.put("scores", ScoreTable.of(run.summary()));
         if (compareDir != null) {
             RunFolder other = RunFolder.open(compareDir);
             String label = compareDir.getFileName() == null ? "other run" : compareDir.getFileName().toString();
             model.put("compareLabel", label);
             model.put("compareHeader", HeaderView.of(other));
             model.put("compare", Matrix.between(run.summary(), other.summary(), label));
+            model.put("servedChanges", servedChanges(run, other, label));
         }
         model.put("checkpointChart", Templates.markup(CheckpointChart.render(run.summary())));
         ParetoChart.Pareto pareto = ParetoChart.render(run.summary());
@@ -68,6 +71,20 @@ public final class HtmlReportWriter implements ReportWriter {
         model.put("confusions", ConfusionView.of(run.summary()));
         model.put("explorer", new Explorer(run, explorerCap).build());
         render(model, out);
+    }
+
+    /** Served models whose endpoint, name or reported model/fingerprint differ between the two runs. */
+    private static java.util.List<String> servedChanges(RunFolder run, RunFolder other, String label) {
+        if (run.manifest() == null || other.manifest() == null) {
+            return java.util.List.of();
+        }
+        try {
+            return dev.tunebench.results.ServedChanges.between(
+                    dev.tunebench.results.Json.MAPPER.treeToValue(run.manifest(), dev.tunebench.results.RunManifest.class),
+                    dev.tunebench.results.Json.MAPPER.treeToValue(other.manifest(), dev.tunebench.results.RunManifest.class), label);
+        } catch (java.io.IOException | IllegalArgumentException unreadable) {
+            return java.util.List.of();
+        }
     }
 
     /** Renders to a temporary file first, so a failed render never leaves half a report behind. */

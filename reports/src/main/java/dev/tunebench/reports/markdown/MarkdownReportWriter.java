@@ -7,6 +7,7 @@ import dev.tunebench.reports.GateReport;
 import dev.tunebench.reports.Matrix;
 import dev.tunebench.reports.RunFolder;
 import dev.tunebench.reports.RunSummary;
+import dev.tunebench.reports.ScoreTable;
 import dev.tunebench.spi.ReportWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,10 +49,25 @@ public final class MarkdownReportWriter implements ReportWriter {
         gates(md, run.gates());
         if (s.best() != null) {
             md.append("Best checkpoint: **").append(Md.esc(s.best().model())).append("** by ")
-                    .append(Md.esc(s.best().criterion())).append("\n\n");
+                    .append(Md.esc(s.best().criterion()))
+                    .append(s.best().note() == null ? "" : " (note: " + Md.esc(s.best().note()) + ")").append("\n\n");
         }
         matrix(md, Matrix.of(s));
+        scores(md, ScoreTable.of(s));
         return md.toString();
+    }
+
+    private static void scores(StringBuilder md, ScoreTable t) {
+        if (t.isEmpty()) {
+            return;
+        }
+        md.append("\n**Scores by scorer** (mean score: a pass rate, or a mean for graded scorers)\n\n| Model | Technique | ")
+                .append(t.scorers().stream().map(Md::esc).collect(Collectors.joining(" | ")))
+                .append(" |\n|").append(" --- |".repeat(t.scorers().size() + 2)).append('\n');
+        for (ScoreTable.Row r : t.rows()) {
+            md.append("| ").append(Md.esc(r.key().model())).append(" | ").append(Md.esc(r.key().technique())).append(" | ")
+                    .append(String.join(" | ", r.values())).append(" |\n");
+        }
     }
 
     private static void gates(StringBuilder md, GateReport gates) {
@@ -75,7 +91,8 @@ public final class MarkdownReportWriter implements ReportWriter {
                 .append(" |\n|").append(" --- |".repeat(COLUMNS.size() + 3)).append('\n');
         for (Matrix.Row r : m.rows()) {
             md.append("| ").append(Md.esc(r.key().model())).append(r.baseline() ? " (baseline)" : "").append(" | ")
-                    .append(Md.esc(r.key().technique())).append(" | ").append(r.n()).append(" |");
+                    .append(Md.esc(r.key().technique())).append(" | ").append(r.n())
+                    .append(r.unsupported() == null ? "" : "<br>unsupported: " + Md.esc(r.unsupported())).append(" |");
             for (Column c : COLUMNS) {
                 Matrix.Entry e = r.entry(c);
                 md.append(' ').append(Md.esc(e.value()));

@@ -8,7 +8,6 @@ import dev.tunebench.spi.Message;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,16 +79,14 @@ final class ChatTemplate {
         return tokens;
     }
 
-    /** Today's callers: plain role/content turns, no tools. */
+    /** Messages as the data gave them (tool calls, tool results and names included), no tools list. */
     String render(List<Message> messages, boolean addGenerationPrompt) {
-        List<Map<String, Object>> turns = new ArrayList<>(messages.size());
-        for (Message m : messages) {
-            Map<String, Object> turn = new LinkedHashMap<>();
-            turn.put("role", m.role().wireName());
-            turn.put("content", m.content());
-            turns.add(turn);
-        }
-        return render(turns, null, null, addGenerationPrompt);
+        return render(TemplateInput.messages(messages), null, null, addGenerationPrompt);
+    }
+
+    /** Messages and tools as {@link TemplateInput} shapes them; null tools are the template's none. */
+    String render(List<Map<String, Object>> messages, List<Map<String, Object>> tools, boolean addGenerationPrompt) {
+        return render(messages, tools, null, addGenerationPrompt);
     }
 
     /**

@@ -17,7 +17,9 @@ import java.util.Map;
  * Sequences decoded together, left padded: pads get attention_mask 0 and position 0, real tokens
  * positions cumsum(mask) - 1, so each row sees exactly what it would see alone. With a cache the
  * present tensors of one run are fed back as the next run's past without leaving native memory; a
- * graph without a cache gets the whole sequence again at each step. Not thread-safe.
+ * graph without a cache gets the whole sequence again at each step. The first run goes to the model's
+ * prefill session (a split pair's {@code decoder_model}) and tells a merged decoder
+ * {@code use_cache_branch = false}; later runs go to the with-past session with {@code true}. Not thread-safe.
  */
 final class DecodeBatch implements AutoCloseable {
 
@@ -146,10 +148,15 @@ final class DecodeBatch implements AutoCloseable {
             if (positionTensor != null) {
                 feed.put(c.names().positionIds(), positionTensor);
             }
-            if (c.cached() && cache == null) {
+            boolean first = cache == null;
+            // A split pair's first graph has no past inputs; the others take an empty past on the first step.
+            if (c.cached() && first && model.prefill == model.session) {
                 feedEmptyPast();
             }
-            OrtSession.Result result = model.session.run(feed, model.wantedOutputs);
+            if (c.cacheBranch()) {
+                feed.put(KvContract.USE_CACHE_BRANCH, first ? model.firstStep : model.laterStep);
+            }
+            OrtSession.Result result = (first ? model.prefill : model.session).run(feed, model.wantedOutputs);
             readLogits(result, seq, visitor);
             if (c.cached()) {
                 for (int i = 0; i < c.layers(); i++) {

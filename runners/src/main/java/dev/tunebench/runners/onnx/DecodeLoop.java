@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtException;
 import dev.tunebench.runners.onnx.RowDecoder.GenerateRequest;
 import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.GenerationSettings;
+import dev.tunebench.spi.TokenListener;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,12 @@ final class DecodeLoop {
         this.detokenizer = detokenizer;
     }
 
-    /** Requests must already fit the model (ids below the logits width, prompts within the context). */
-    List<Generation> run(List<GenerateRequest> batch, GenerationSettings settings, long submitNanos) throws OrtException {
+    /**
+     * Requests must already fit the model (ids below the logits width, prompts within the context). With a
+     * listener, row r streams as prompt {@code firstIndex + r} and is reported done as soon as it ends.
+     */
+    List<Generation> run(List<GenerateRequest> batch, GenerationSettings settings, long submitNanos,
+                         TokenListener listener, int firstIndex) throws OrtException {
         TokenPicker picker = new TokenPicker(settings.decoding());
         int n = batch.size();
         RowDecoder[] rows = new RowDecoder[n];
@@ -51,7 +56,9 @@ final class DecodeLoop {
             GenerateRequest request = batch.get(r);
             // The last token is never fed back, so a prompt may use every position but one per new token.
             int limit = Math.min(settings.maxNewTokens(), contextLength - request.ids().length + 1);
-            rows[r] = new RowDecoder(request, limit, eos, detokenizer, picker.newRandom());
+            int index = firstIndex + r;
+            rows[r] = new RowDecoder(request, limit, eos, detokenizer, picker.newRandom(),
+                    listener == null ? null : delta -> listener.onText(index, delta));
             prompts.add(request.ids());
             extra = Math.max(extra, limit);
         }
@@ -69,6 +76,9 @@ final class DecodeLoop {
                     if (!rows[r].done() && rows[r].accept(next[r], now)) {
                         next[r] = padId;
                         active--;
+                        if (listener != null) {
+                            listener.onDone(firstIndex + r, rows[r].result(submitNanos));
+                        }
                     }
                 }
                 if (active == 0) {

@@ -17,8 +17,12 @@ import java.util.regex.Pattern;
 /**
  * How to drive one causal-LM graph, read from the session's input/output metadata rather than assumed:
  * id/mask/position element types, whether position_ids exist, the KV-cache tensors (or none, meaning
- * full recompute each step) and the logits. {@code kvHeads}, {@code headSize} and {@code vocab} are
- * -1 when the graph leaves them symbolic.
+ * full recompute each step), optimum's {@code use_cache_branch} switch and the logits. Only inputs and
+ * outputs are read, never weights, so quantized graphs (q4, int8...) need nothing special.
+ * {@code kvHeads}, {@code headSize} and {@code vocab} are -1 when the graph leaves them symbolic.
+ *
+ * @param cacheBranch the graph is optimum's merged decoder: bool [1] {@code use_cache_branch} says whether
+ *                    the past is real (false on the first step, when the empty past is ignored)
  */
 record KvContract(
         IoNames names,
@@ -31,7 +35,10 @@ record KvContract(
         int kvHeads,
         int headSize,
         OnnxJavaType logitsType,
-        int vocab) {
+        int vocab,
+        boolean cacheBranch) {
+
+    static final String USE_CACHE_BRANCH = "use_cache_branch";
 
     static final Set<OnnxJavaType> INDEX_TYPES = Set.of(OnnxJavaType.INT32, OnnxJavaType.INT64);
     static final Set<OnnxJavaType> FLOAT_TYPES = Set.of(OnnxJavaType.FLOAT, OnnxJavaType.FLOAT16);
@@ -44,13 +51,39 @@ record KvContract(
     KvContract withConfigShape(Integer configKvHeads, Integer configHeadSize) {
         int heads = kvHeads < 0 && configKvHeads != null ? configKvHeads : kvHeads;
         int size = headSize < 0 && configHeadSize != null ? configHeadSize : headSize;
-        return new KvContract(names, idType, maskType, positionType, hasPositionIds, layers, kvType, heads, size, logitsType, vocab);
+        return new KvContract(names, idType, maskType, positionType, hasPositionIds, layers, kvType, heads, size,
+                logitsType, vocab, cacheBranch);
     }
 
     /** Inputs this contract feeds; anything else the graph requires makes it unusable. */
     static KvContract discover(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, IoNames names, Path modelFile) {
         Discovery d = new Discovery(inputs, outputs, names, modelFile);
         return d.contract();
+    }
+
+    /**
+     * Checks the first graph of optimum's split pair against this contract (that of its with-past twin):
+     * no past inputs, the same id/mask/position and logits types, and present tensors for every layer.
+     */
+    void checkPrefill(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, Path prefillFile, Path decoderFile) {
+        Discovery d = new Discovery(inputs, outputs, names, prefillFile);
+        KvContract first = d.contract();
+        String twin = " as its with-past twin " + decoderFile.getFileName() + " has";
+        if (!cached() || first.cached()) {
+            throw d.fail("a first-step graph without past inputs, paired with a with-past graph that has them");
+        }
+        if (first.idType != idType || first.maskType != maskType || first.positionType != positionType
+                || first.logitsType != logitsType || first.cacheBranch) {
+            throw d.fail("the same input_ids, attention_mask, position_ids and logits types" + twin);
+        }
+        for (int i = 0; i < layers; i++) {
+            for (String name : List.of(IoNames.layer(names.presentKey(), i), IoNames.layer(names.presentValue(), i))) {
+                TensorInfo t = Discovery.tensor(outputs, name);
+                if (t == null || t.type != kvType || t.getShape().length != 4) {
+                    throw d.fail("output '" + name + "' as " + dtype(kvType) + " [batch, heads, seq, head_size]" + twin);
+                }
+            }
+        }
     }
 
     /** Each input and output with its element type and shape, for {@code model-info} and errors. */
@@ -85,6 +118,12 @@ record KvContract(
         return info.getInfo().toString();
     }
 
+    /** optimum's switch between the merged decoder's two branches: bool of shape [1], nothing else. */
+    static boolean isCacheBranch(NodeInfo node) {
+        return node != null && node.getInfo() instanceof TensorInfo t && t.type == OnnxJavaType.BOOL
+                && Arrays.equals(t.getShape(), new long[]{1});
+    }
+
     /** One discovery: keeps the metadata at hand so every failure can list what was found. */
     private record Discovery(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, IoNames names, Path modelFile) {
 
@@ -110,8 +149,12 @@ record KvContract(
                     kvShape = t.getShape();
                 }
             }
+            boolean cacheBranch = isCacheBranch(inputs.get(USE_CACHE_BRANCH));
             List<String> unknown = new ArrayList<>(inputs.keySet());
             unknown.removeAll(Arrays.asList(names.inputIds(), names.attentionMask(), names.positionIds()));
+            if (cacheBranch && layers > 0) {
+                unknown.remove(USE_CACHE_BRANCH);
+            }
             for (int i = 0; i < layers; i++) {
                 unknown.remove(IoNames.layer(names.pastKey(), i));
                 unknown.remove(IoNames.layer(names.pastValue(), i));
@@ -121,7 +164,7 @@ record KvContract(
             }
             return new KvContract(names, idType, maskType, positionType, positionType != null, layers,
                     kvType, kvShape == null ? -1 : (int) kvShape[1], kvShape == null ? -1 : (int) kvShape[3],
-                    logits.type, (int) logits.getShape()[2]);
+                    logits.type, (int) logits.getShape()[2], cacheBranch && layers > 0);
         }
 
         /** Layers are numbered 0..n-1 without gaps; n = 0 means the graph has no cache. */
@@ -154,17 +197,18 @@ record KvContract(
             return t.type;
         }
 
-        private static TensorInfo tensor(Map<String, NodeInfo> nodes, String name) {
+        static TensorInfo tensor(Map<String, NodeInfo> nodes, String name) {
             NodeInfo n = nodes.get(name);
             return n != null && n.getInfo() instanceof TensorInfo t ? t : null;
         }
 
-        private InputException fail(String expected) {
+        InputException fail(String expected) {
             return new InputException(modelFile + " is not a causal LM graph tunebench can drive: expected "
                     + expected + ".\n  inputs found:  " + describe(inputs) + "\n  outputs found: " + describe(outputs)
                     + "\n  tunebench drives input_ids and attention_mask (int32/int64), optional position_ids, and"
                     + " either no cache or " + names.pastKey() + "/" + names.pastValue() + " inputs paired with "
-                    + names.presentKey() + "/" + names.presentValue() + " outputs (float32/float16), plus "
+                    + names.presentKey() + "/" + names.presentValue() + " outputs (float32/float16) and optionally"
+                    + " bool [1] " + USE_CACHE_BRANCH + ", plus "
                     + names.logits() + " [batch, seq, vocab]. Re-export the model with Hugging Face optimum"
                     + " (task text-generation-with-past) or ONNX Runtime GenAI's model builder.");
         }

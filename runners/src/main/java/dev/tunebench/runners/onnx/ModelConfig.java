@@ -9,7 +9,7 @@ import java.util.List;
  * {@link ModelFolder#load}. Boxed fields are {@code null} when no file states them.
  *
  * @param dir            the model folder
- * @param onnxFile       the decoder graph ({@code model.onnx}, or the file genai_config.json names)
+ * @param graphs         the decoder graph file(s) chosen in the folder
  * @param tokenizerFile  {@code tokenizer.json}
  * @param eosTokenIds    every id that ends generation, never empty
  * @param bosToken       the bos token text the template sees as {@code bos_token}, or null
@@ -24,7 +24,7 @@ import java.util.List;
  */
 record ModelConfig(
         Path dir,
-        Path onnxFile,
+        ModelGraphs graphs,
         Path tokenizerFile,
         List<Integer> eosTokenIds,
         Integer padTokenId,
@@ -44,5 +44,10 @@ record ModelConfig(
 
     ModelConfig {
         eosTokenIds = List.copyOf(eosTokenIds);
+    }
+
+    /** The graph that runs every decoding step. */
+    Path onnxFile() {
+        return graphs.decoder();
     }
 }

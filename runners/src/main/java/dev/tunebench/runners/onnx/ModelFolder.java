@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Reads a causal-LM folder as Hugging Face (optimum) or ONNX Runtime GenAI's model builder lays it out
@@ -31,10 +30,15 @@ final class ModelFolder {
     }
 
     static ModelConfig load(Path dir) {
+        return load(dir, GraphChoice.NONE);
+    }
+
+    /** Reads the folder and picks its decoder graph as {@code choice} says (see {@link GraphLayout}). */
+    static ModelConfig load(Path dir, GraphChoice choice) {
         if (!Files.isDirectory(dir)) {
             String what = Files.exists(dir) ? "is a file, not a folder" : "does not exist";
             throw new InputException("Model folder " + dir + " " + what + ". Pass the folder that holds "
-                    + "model.onnx, tokenizer.json, tokenizer_config.json and config.json (or genai_config.json). "
+                    + "model.onnx (or onnx/model.onnx), tokenizer.json, tokenizer_config.json and config.json (or genai_config.json). "
                     + EXPORT_HINT);
         }
         JsonNode config = readJson(dir.resolve("config.json"));
@@ -51,12 +55,11 @@ final class ModelFolder {
         JsonNode genai = genaiRoot.path("model");
         JsonNode decoder = genai.path("decoder");
 
-        Path onnxFile = dir.resolve(text(decoder, "filename", "model.onnx"));
-        requireOnnx(dir, onnxFile);
+        ModelGraphs graphs = GraphLayout.resolve(dir, choice, text(decoder, "filename", null));
         Path tokenizerFile = dir.resolve("tokenizer.json");
         if (!Files.isRegularFile(tokenizerFile)) {
             throw new InputException("Model folder " + dir + " has no tokenizer.json (the fast tokenizer the "
-                    + "ONNX runner uses). Save it next to model.onnx with "
+                    + "ONNX runner uses). Save it next to config.json with "
                     + "`AutoTokenizer.from_pretrained(\"<model id>\").save_pretrained(\"" + dir + "\")` "
                     + "or copy it from the model's Hugging Face repository.");
         }
@@ -80,7 +83,7 @@ final class ModelFolder {
         String template = chatTemplate(dir, tokenizerConfig);
         return new ModelConfig(
                 dir,
-                onnxFile,
+                graphs,
                 tokenizerFile,
                 eos,
                 firstOf(integer(generation, "pad_token_id"), integer(config, "pad_token_id"),
@@ -118,23 +121,6 @@ final class ModelFolder {
             throw new InputException("Cannot read " + file + ": " + e.getMessage()
                     + ". Check that the file is readable.", e);
         }
-    }
-
-    private static void requireOnnx(Path dir, Path onnxFile) {
-        if (Files.isRegularFile(onnxFile)) {
-            return;
-        }
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".onnx")).sorted().forEach(found::add);
-        } catch (IOException e) {
-            throw new InputException("Cannot list model folder " + dir + ": " + e.getMessage(), e);
-        }
-        String others = found.isEmpty() ? "It holds no .onnx file at all. "
-                : "It holds " + String.join(", ", found) + "; rename the merged decoder-with-past graph to "
-                        + onnxFile.getFileName() + ". ";
-        throw new InputException("Model folder " + dir + " has no " + onnxFile.getFileName() + " (the decoder "
-                + "graph with KV cache). " + others + EXPORT_HINT);
     }
 
     /**

@@ -1,42 +1,53 @@
 package dev.tunebench.runners.onnx;
 
 import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.RunnerSettings;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * An ONNX Runtime session over a causal LM and the cache contract discovered from its metadata. The
- * session is opened by path, so weights in external data ({@code model.onnx.data}) load next to it.
+ * ONNX Runtime sessions over a causal LM and the cache contract discovered from their metadata. One
+ * session serves every step, except for optimum's split pair: {@link #prefill} then runs the first step
+ * and {@link #session} the following ones. Sessions are opened by path, so weights in external data
+ * ({@code model.onnx.data}, {@code model_q4.onnx_data}) load from beside the graph.
  */
 final class OnnxModel implements AutoCloseable {
     final OrtEnvironment env;
+    /** The graph with past inputs (or without a cache at all) that runs every step after the first. */
     final OrtSession session;
+    /** The first step's session: {@link #session} itself unless the folder has a split pair. */
+    final OrtSession prefill;
     final KvContract contract;
+    final ModelGraphs graphs;
     final Path file;
     final String device;
     final Map<String, NodeInfo> inputs;
     final Map<String, NodeInfo> outputs;
     /** Logits plus the present tensors: extra outputs a graph may have are never computed. */
     final Set<String> wantedOutputs;
+    /** use_cache_branch values of the merged decoder (null for other kinds): read-only, shared by batches. */
+    final OnnxTensor firstStep;
+    final OnnxTensor laterStep;
 
-    private OnnxModel(OrtEnvironment env, OrtSession session, KvContract contract, Path file, String device,
-                      Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs) {
+    private OnnxModel(OrtEnvironment env, OrtSession session, OrtSession prefill, KvContract contract,
+                      ModelGraphs graphs, String device) throws OrtException {
         this.env = env;
         this.session = session;
+        this.prefill = prefill;
         this.contract = contract;
-        this.file = file;
+        this.graphs = graphs;
+        this.file = graphs.decoder();
         this.device = device;
-        this.inputs = inputs;
-        this.outputs = outputs;
+        this.inputs = session.getInputInfo();
+        this.outputs = session.getOutputInfo();
         Set<String> wanted = new LinkedHashSet<>();
         wanted.add(contract.names().logits());
         for (int i = 0; i < contract.layers(); i++) {
@@ -44,46 +55,68 @@ final class OnnxModel implements AutoCloseable {
             wanted.add(IoNames.layer(contract.names().presentValue(), i));
         }
         this.wantedOutputs = Set.copyOf(wanted);
+        this.firstStep = contract.cacheBranch() ? OnnxTensor.createTensor(env, new boolean[]{false}) : null;
+        this.laterStep = contract.cacheBranch() ? OnnxTensor.createTensor(env, new boolean[]{true}) : null;
     }
 
-    /** Opens the folder's graph with the folder's names; cache sizes the graph leaves open come from config. */
+    /** Opens the folder's graph(s) with the folder's names; cache sizes the graph leaves open come from config. */
     static OnnxModel open(ModelConfig config, RunnerSettings settings) {
-        Path file = config.onnxFile();
+        ModelGraphs graphs = config.graphs();
         IoNames names = config.genaiIo() != null ? config.genaiIo() : IoNames.HF;
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file + " not found: a model folder needs model.onnx (the Hugging Face"
-                    + " ONNX export of a causal LM with its KV cache); check the --model path.");
-        }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         String device = settings.device().trim().toLowerCase();
-        OrtSession session;
+        OrtSession session = createSession(env, graphs.decoder(), settings, device);
+        OrtSession prefill = session;
+        try {
+            if (graphs.split()) {
+                prefill = createSession(env, graphs.prefill(), settings, device);
+            }
+            Map<String, NodeInfo> in = session.getInputInfo();
+            Map<String, NodeInfo> out = session.getOutputInfo();
+            NodeInfo branch = in.get(KvContract.USE_CACHE_BRANCH);
+            if (branch != null && !KvContract.isCacheBranch(branch)) {
+                throw graphs.error(graphs.relative(graphs.decoder()) + " has input " + KvContract.USE_CACHE_BRANCH
+                        + " as " + KvContract.describe(branch) + ", but optimum's merged decoder switches it with"
+                        + " bool [1] (false on the first step, true after)", "re-export the model with optimum"
+                        + " (`optimum-cli export onnx --task text-generation-with-past`), or choose another graph"
+                        + " of the folder with variant: or file:.");
+            }
+            KvContract contract = KvContract.discover(in, out, names, graphs.decoder())
+                    .withConfigShape(config.numKvHeads(), config.headSize());
+            if (contract.cached() && (contract.kvHeads() < 0 || contract.headSize() < 0)) {
+                throw new InputException(graphs.decoder() + " leaves the KV-cache heads or head size symbolic and "
+                        + config.dir().resolve("config.json") + " does not state them: add num_key_value_heads"
+                        + " and head_dim (or num_attention_heads and hidden_size) to config.json.");
+            }
+            if (graphs.split()) {
+                contract.checkPrefill(prefill.getInputInfo(), prefill.getOutputInfo(), graphs.prefill(), graphs.decoder());
+            }
+            return new OnnxModel(env, session, prefill, contract, graphs, device);
+        } catch (OrtException | RuntimeException e) {
+            closeQuietly(session);
+            if (prefill != session) {
+                closeQuietly(prefill);
+            }
+            if (e instanceof InputException ie) {
+                throw ie;
+            }
+            throw new InputException("ONNX Runtime could not read the inputs and outputs of " + graphs.decoder()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static OrtSession createSession(OrtEnvironment env, Path file, RunnerSettings settings, String device) {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             if (settings.intraOpThreads() > 0) {
                 options.setIntraOpNumThreads(settings.intraOpThreads());
             }
             addDevice(options, device);
-            session = env.createSession(file.toString(), options);
+            return env.createSession(file.toString(), options);
         } catch (OrtException e) {
             throw new InputException("ONNX Runtime could not load " + file + ": " + e.getMessage()
                     + "\n  The file is damaged or not an ONNX model: export or copy it again (weights stored as"
-                    + " external data must sit next to it as " + file.getFileName() + ".data).", e);
-        }
-        try {
-            Map<String, NodeInfo> in = session.getInputInfo();
-            Map<String, NodeInfo> out = session.getOutputInfo();
-            KvContract contract = KvContract.discover(in, out, names, file).withConfigShape(config.numKvHeads(), config.headSize());
-            if (contract.cached() && (contract.kvHeads() < 0 || contract.headSize() < 0)) {
-                throw new InputException(file + " leaves the KV-cache heads or head size symbolic and "
-                        + config.dir().resolve("config.json") + " does not state them: add num_key_value_heads"
-                        + " and head_dim (or num_attention_heads and hidden_size) to config.json.");
-            }
-            return new OnnxModel(env, session, contract, file, device, in, out);
-        } catch (OrtException | RuntimeException e) {
-            closeQuietly(session);
-            if (e instanceof InputException ie) {
-                throw ie;
-            }
-            throw new InputException("ONNX Runtime could not read the inputs and outputs of " + file + ": " + e.getMessage(), e);
+                    + " external data must sit next to it under the name the graph gives them, e.g. "
+                    + file.getFileName() + ".data or " + file.getFileName() + "_data).", e);
         }
     }
 
@@ -120,5 +153,12 @@ final class OnnxModel implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(session);
+        if (prefill != session) {
+            closeQuietly(prefill);
+        }
+        if (firstStep != null) {
+            firstStep.close();
+            laterStep.close();
+        }
     }
 }

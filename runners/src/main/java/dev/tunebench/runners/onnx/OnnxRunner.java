@@ -7,10 +7,12 @@ import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.PromptTokens;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerInfo;
 import dev.tunebench.spi.RunnerSettings;
 import dev.tunebench.spi.TeacherForcedScore;
+import dev.tunebench.spi.TokenListener;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,9 +54,9 @@ final class OnnxRunner implements Runner {
         this.info = RunnerDetails.info(config, settings, model, tokenizer);
     }
 
-    static OnnxRunner open(Path dir, RunnerSettings settings) {
+    static OnnxRunner open(Path dir, RunnerSettings settings, GraphChoice choice) {
         Offline.ensure();
-        ModelConfig config = ModelFolder.load(dir);
+        ModelConfig config = ModelFolder.load(dir, choice);
         TextTokenizer tokenizer = TextTokenizer.open(config.tokenizerFile());
         try {
             return new OnnxRunner(config, settings, tokenizer, OnnxModel.open(config, settings));
@@ -80,8 +82,23 @@ final class OnnxRunner implements Runner {
     }
 
     @Override
+    public PromptTokens tokens(Prompt prompt, boolean addGenerationPrompt) {
+        return encoder().tokens(prompt, addGenerationPrompt);
+    }
+
+    @Override
     public List<Generation> generate(List<Prompt> prompts, GenerationSettings settings) {
-        long submit = System.nanoTime();
+        return generate(prompts, settings, null, System.nanoTime());
+    }
+
+    /** Streams token by token: each row's text is sent as it is decoded and the row reported as it ends. */
+    @Override
+    public List<Generation> generate(List<Prompt> prompts, GenerationSettings settings, TokenListener listener) {
+        return generate(prompts, settings, listener, System.nanoTime());
+    }
+
+    private List<Generation> generate(List<Prompt> prompts, GenerationSettings settings, TokenListener listener,
+                                      long submit) {
         List<GenerateRequest> requests = new ArrayList<>(prompts.size());
         for (Prompt p : prompts) {
             List<String> stops = new ArrayList<>(p.stopStrings());
@@ -89,7 +106,7 @@ final class OnnxRunner implements Runner {
             String text = encoder().render(p);
             requests.add(new GenerateRequest(text, checked(encoder().encodeRendered(text)), stops));
         }
-        return run(requests, settings, submit);
+        return run(requests, settings, submit, listener);
     }
 
     @Override
@@ -103,7 +120,7 @@ final class OnnxRunner implements Runner {
             }
             requests.add(new GenerateRequest("", checked(wide), settings.stopStrings()));
         }
-        return run(requests, settings, submit);
+        return run(requests, settings, submit, null);
     }
 
     @Override
@@ -125,12 +142,13 @@ final class OnnxRunner implements Runner {
         return out;
     }
 
-    private List<Generation> run(List<GenerateRequest> requests, GenerationSettings generation, long submit) {
+    private List<Generation> run(List<GenerateRequest> requests, GenerationSettings generation, long submit,
+                                 TokenListener listener) {
         List<Generation> out = new ArrayList<>(requests.size());
         for (int from = 0; from < requests.size(); from += settings.batchSize()) {
             List<GenerateRequest> batch = requests.subList(from, Math.min(requests.size(), from + settings.batchSize()));
             try {
-                out.addAll(loop.run(batch, generation, submit));
+                out.addAll(loop.run(batch, generation, submit, listener, from));
             } catch (OrtException e) {
                 throw runtimeFailure(e);
             }

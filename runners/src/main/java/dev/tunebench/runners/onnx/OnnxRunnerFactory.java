@@ -1,17 +1,22 @@
 package dev.tunebench.runners.onnx;
 
+import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerFactory;
+import dev.tunebench.spi.RunnerOptions;
 import dev.tunebench.spi.RunnerSettings;
 
 import java.nio.file.Path;
 
 /**
- * Runs Hugging Face-style causal-LM folders (model.onnx with or without KV cache, tokenizer.json,
- * config files or genai_config.json) on ONNX Runtime, offline.
+ * Runs Hugging Face-style causal-LM folders (model.onnx at the top or under onnx/ with weight variants,
+ * optimum's merged or split decoders, tokenizer.json, config files or genai_config.json) on ONNX Runtime,
+ * offline. Its own runner keys choose the graph: {@code variant:} (fp32, fp16, q8, q4...) or {@code file:}.
  */
 public final class OnnxRunnerFactory implements RunnerFactory {
     static final String ID = "onnx";
+    static final String VARIANT = "variant";
+    static final String FILE = "file";
 
     static {
         Offline.ensure();
@@ -22,8 +27,25 @@ public final class OnnxRunnerFactory implements RunnerFactory {
         return ID;
     }
 
+    /** Reads the folder's files and resolves its graph without opening ONNX Runtime. */
+    @Override
+    public void check(Path modelDir, RunnerSettings settings) {
+        GraphChoice choice = choice(settings.options());
+        if (modelDir == null) {
+            throw new InputException("runner type " + ID + " evaluates a model folder; give the model a path: "
+                    + "(or a glob: of checkpoint folders).");
+        }
+        ModelFolder.load(modelDir, choice);
+    }
+
     @Override
     public Runner open(Path modelDir, RunnerSettings settings) {
-        return OnnxRunner.open(modelDir, settings);
+        return OnnxRunner.open(modelDir, settings, choice(settings.options()));
+    }
+
+    static GraphChoice choice(RunnerOptions options) {
+        options.allowOnly(ID, VARIANT, FILE);
+        return new GraphChoice(options.text(VARIANT).orElse(null), options.where(VARIANT),
+                options.text(FILE).orElse(null), options.where(FILE));
     }
 }

@@ -3,8 +3,10 @@ package dev.tunebench.runners.onnx;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.PromptTokens;
 import dev.tunebench.spi.Role;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,7 +43,26 @@ final class PromptEncoder {
 
     /** The rendered prompt: the template with add_generation_prompt, then the assistant prefix. */
     String render(Prompt prompt) {
-        return template.render(prompt.messages(), true) + prompt.assistantPrefix();
+        return template.render(TemplateInput.messages(prompt.messages()), TemplateInput.tools(prompt.tools()), true)
+                + prompt.assistantPrefix();
+    }
+
+    /** The rendered text and its tokens, each with the text it covers (its own spelling when it covers none). */
+    PromptTokens tokens(Prompt prompt, boolean addGenerationPrompt) {
+        String text = template.render(TemplateInput.messages(prompt.messages()), TemplateInput.tools(prompt.tools()),
+                addGenerationPrompt) + prompt.assistantPrefix();
+        TextTokenizer.Encoded enc = tokenizer.encodeWithSpans(text);
+        long[] ids = withBos(text, enc.ids());
+        int shift = ids.length - enc.length();
+        int[] out = new int[ids.length];
+        List<String> pieces = new ArrayList<>(ids.length);
+        for (int t = 0; t < ids.length; t++) {
+            out[t] = (int) ids[t];
+            int e = t - shift;
+            boolean covers = e >= 0 && enc.ends()[e] > enc.starts()[e];
+            pieces.add(covers ? text.substring(enc.starts()[e], enc.ends()[e]) : tokenizer.decode(new int[] {out[t]}));
+        }
+        return new PromptTokens(text, out, pieces);
     }
 
     long[] encode(Prompt prompt) {

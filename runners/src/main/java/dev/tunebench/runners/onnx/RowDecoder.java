@@ -7,12 +7,14 @@ import dev.tunebench.spi.Timings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * The state of one request inside a batch: its generated ids, token time stamps, its own random
  * generator and its stop rules. Stop strings are found by decoding the generated ids after each token
- * and searching only the tail that could hold a new match.
+ * and searching only the tail that could hold a new match. When streamed, the text that is safe to send
+ * goes to a sink after each token and the rest when the row ends.
  */
 final class RowDecoder {
     private final GenerateRequest request;
@@ -20,6 +22,9 @@ final class RowDecoder {
     private final boolean[] eos;
     private final Function<int[], String> detokenizer;
     final SplittableRandom random;
+    /** Where streamed text goes, or null when the caller only wants the results. */
+    private final Consumer<String> sink;
+    private final StreamText stream;
     private final int[] ids;
     private final long[] stamps;
     private final int longestStop;
@@ -30,8 +35,11 @@ final class RowDecoder {
     private String text;
     private long endNanos;
 
-    RowDecoder(GenerateRequest request, int limit, boolean[] eos, Function<int[], String> detokenizer, SplittableRandom random) {
+    RowDecoder(GenerateRequest request, int limit, boolean[] eos, Function<int[], String> detokenizer, SplittableRandom random,
+               Consumer<String> sink) {
         this.request = request;
+        this.sink = sink;
+        this.stream = sink == null ? null : new StreamText(request.stopStrings());
         this.limit = limit;
         this.eos = eos;
         this.detokenizer = detokenizer;
@@ -52,13 +60,16 @@ final class RowDecoder {
             return finish(FinishReason.EOS, null);
         }
         ids[count++] = token;
+        String sofar = longestStop > 0 || sink != null ? detokenizer.apply(Arrays.copyOf(ids, count)) : null;
         if (longestStop > 0) {
-            String sofar = detokenizer.apply(Arrays.copyOf(ids, count));
             int cut = firstStop(sofar, Math.max(0, searchedLength - longestStop + 1));
             searchedLength = sofar.length();
             if (cut >= 0) {
                 return finish(FinishReason.STOP_STRING, sofar.substring(0, cut));
             }
+        }
+        if (sink != null && count < limit) {
+            send(stream.advance(sofar));
         }
         return count == limit && finish(FinishReason.LENGTH, null);
     }
@@ -78,7 +89,16 @@ final class RowDecoder {
         finish = reason;
         text = cutText != null ? cutText : detokenizer.apply(Arrays.copyOf(ids, count));
         endNanos = System.nanoTime();
+        if (sink != null) {
+            send(stream.finish(text));
+        }
         return true;
+    }
+
+    private void send(String delta) {
+        if (!delta.isEmpty()) {
+            sink.accept(delta);
+        }
     }
 
     Generation result(long submitNanos) {

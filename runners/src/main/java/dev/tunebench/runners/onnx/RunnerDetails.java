@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,10 +23,12 @@ final class RunnerDetails {
 
     static RunnerInfo info(ModelConfig config, RunnerSettings settings, OnnxModel model, TextTokenizer tokenizer) {
         Map<String, String> hashes = new LinkedHashMap<>();
-        hashes.put(model.file.getFileName().toString(), sha256(model.file));
-        Path data = model.file.resolveSibling(model.file.getFileName() + ".data");
-        if (Files.isRegularFile(data)) {
-            hashes.put(data.getFileName().toString(), sha256(data));
+        ModelGraphs graphs = model.graphs;
+        for (Path graph : graphs.files()) {
+            hashes.put(graphs.relative(graph), sha256(graph));
+            for (Path data : externalData(graph)) {
+                hashes.put(graphs.relative(data), sha256(data));
+            }
         }
         hashes.put(tokenizer.file().getFileName().toString(), sha256(tokenizer.file()));
         return new RunnerInfo(OnnxRunnerFactory.ID, Map.of("onnxruntime", model.runtimeVersion()), model.device,
@@ -35,7 +39,14 @@ final class RunnerDetails {
     private static Map<String, Object> contract(ModelConfig config, OnnxModel model, TextTokenizer tokenizer) {
         KvContract c = model.contract;
         Map<String, Object> d = new LinkedHashMap<>();
+        ModelGraphs graphs = model.graphs;
         d.put("model_file", model.file.toString());
+        d.put("layout", graphs.layout());
+        d.put("decoder_kind", graphs.split() ? "split" : c.cacheBranch() ? "merged" : "single");
+        d.put("graph_files", graphs.files().stream().map(graphs::relative).toList());
+        d.put("variant", graphs.variant() == null ? null : graphs.variant().wireName);
+        d.put("chosen_by", graphs.how());
+        d.put("graphs_present", graphs.present());
         d.put("inputs", KvContract.describe(model.inputs));
         d.put("outputs", KvContract.describe(model.outputs));
         d.put("decoding", c.cached() ? "kv-cache" : "full-recompute");
@@ -57,6 +68,25 @@ final class RunnerDetails {
         d.put("chat_template", config.chatTemplate() != null);
         d.put("io_names", config.genaiIo() != null ? "genai_config.json" : "hugging-face");
         return d;
+    }
+
+    /**
+     * Weights stored beside a graph under the names exporters give them: {@code model.onnx.data} (GenAI,
+     * torch), {@code model.onnx_data} and its chunks {@code model.onnx_data_1, _2...} (transformers.js).
+     */
+    static List<Path> externalData(Path graph) {
+        String name = graph.getFileName().toString();
+        List<Path> out = new ArrayList<>();
+        for (String candidate : List.of(name + ".data", name + "_data")) {
+            Path data = graph.resolveSibling(candidate);
+            if (Files.isRegularFile(data)) {
+                out.add(data);
+            }
+        }
+        for (int chunk = 1; Files.isRegularFile(graph.resolveSibling(name + "_data_" + chunk)); chunk++) {
+            out.add(graph.resolveSibling(name + "_data_" + chunk));
+        }
+        return out;
     }
 
     static String sha256(Path file) {

@@ -141,7 +141,7 @@ class ChatTemplateTest {
     @Test
     void specialTokensOfTheModelFolderAreVariables() {
         ModelConfig demo = ModelFolder.load(TestModels.demo("base"));
-        ModelConfig config = new ModelConfig(demo.dir(), demo.onnxFile(), demo.tokenizerFile(), demo.eosTokenIds(),
+        ModelConfig config = new ModelConfig(demo.dir(), demo.graphs(), demo.tokenizerFile(), demo.eosTokenIds(),
                 demo.padTokenId(), demo.bosTokenId(), demo.bosToken(), demo.eosToken(), demo.addBosToken(),
                 demo.contextLength(), demo.vocabSize(), demo.numLayers(), demo.numHeads(), demo.numKvHeads(),
                 demo.headSize(), "{{ bos_token }} {{ eos_token }} {{ pad_token }} {{ unk_token is defined }} "
@@ -153,7 +153,7 @@ class ChatTemplateTest {
     @Test
     void missingTemplateNamesTheFix() {
         ModelConfig demo = ModelFolder.load(TestModels.demo("base"));
-        ModelConfig none = new ModelConfig(demo.dir(), demo.onnxFile(), demo.tokenizerFile(), demo.eosTokenIds(),
+        ModelConfig none = new ModelConfig(demo.dir(), demo.graphs(), demo.tokenizerFile(), demo.eosTokenIds(),
                 demo.padTokenId(), demo.bosTokenId(), demo.bosToken(), demo.eosToken(), demo.addBosToken(),
                 demo.contextLength(), demo.vocabSize(), demo.numLayers(), demo.numHeads(), demo.numKvHeads(),
                 demo.headSize(), null, null, demo.genaiIo());

@@ -29,6 +29,18 @@ class FullRecomputeTest {
     }
 
     @Test
+    void int8WeightsUnderOnnxNeedNothingMore(@TempDir Path tmp) throws Exception {
+        Path folder = TinyGraph.write(tmp.resolve("q8"), "onnx/model_quantized.onnx", null, true);
+        try (Runner runner = new OnnxRunnerFactory().open(folder, RunnerSettings.cpu())) {
+            assertEquals("q8", runner.info().details().get("variant"));
+            assertEquals("variant q8 (the only one present)", runner.info().details().get("chosen_by"));
+            // 2 -> 7 -> 6 -> 3 -> 10 -> 15 (eos), as with float weights
+            assertArrayEquals(new int[]{7, 6, 3, 10}, runner.generateFromIds(List.of(new int[]{2}), GenerationSettings.greedy(6))
+                    .get(0).completionIds());
+        }
+    }
+
+    @Test
     void greedyFollowsTheGraphInABatchOfMixedLengths(@TempDir Path tmp) throws Exception {
         List<int[]> prompts = List.of(new int[]{2}, new int[]{5, 9, 4}, new int[]{1, 1});
         try (Runner runner = new OnnxRunnerFactory().open(TinyGraph.write(tmp.resolve("bigram")), new RunnerSettings("cpu", 1, 3))) {

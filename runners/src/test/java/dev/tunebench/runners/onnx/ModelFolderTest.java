@@ -105,10 +105,10 @@ class ModelFolderTest {
     void missingModelOnnx(@TempDir Path dir) throws IOException {
         minimalFolder(dir);
         Files.delete(dir.resolve("model.onnx"));
-        Files.writeString(dir.resolve("decoder_model.onnx"), "");
+        Files.writeString(dir.resolve("decoder.onnx"), "");
         String msg = assertThrows(InputException.class, () -> ModelFolder.load(dir)).getMessage();
-        assertTrue(msg.contains("has no model.onnx"), msg);
-        assertTrue(msg.contains("decoder_model.onnx"), msg);
+        assertTrue(msg.contains("there is no decoder graph (model.onnx, at the top or under onnx/)"), msg);
+        assertTrue(msg.contains(".onnx files present: decoder.onnx"), msg);
         assertTrue(msg.contains("optimum-cli export onnx"), msg);
     }
 

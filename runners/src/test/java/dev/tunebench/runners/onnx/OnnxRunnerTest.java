@@ -11,8 +11,10 @@ import dev.tunebench.spi.Prompt;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerSettings;
 import dev.tunebench.spi.TeacherForcedScore;
+import dev.tunebench.spi.TokenListener;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +56,47 @@ class OnnxRunnerTest {
             assertEquals(single.get(i).finishReason(), batched.get(i).finishReason(), "row " + i);
             assertEquals(single.get(i).promptTokens(), batched.get(i).promptTokens(), "row " + i);
         }
+    }
+
+    @Test
+    void streamedTextJoinsToTheResultAndEachRowEndsWhenItsTokensDo() {
+        List<Prompt> prompts = new ArrayList<>(testPrompts(0, 6));
+        // One row primed and cut at a stop string, so held-back text is exercised on the real tokenizer.
+        prompts.set(2, prompts.get(2).withAssistantPrefix("{\"intent\": \"").withStopStrings(List.of("\"}")));
+        StringBuilder[] streamed = new StringBuilder[prompts.size()];
+        Generation[] done = new Generation[prompts.size()];
+        int[] textCallsBeforeDone = new int[prompts.size()];
+        List<Integer> doneOrder = new ArrayList<>();
+        TokenListener listener = new TokenListener() {
+            @Override
+            public void onText(int index, String delta) {
+                assertTrue(!delta.isEmpty() && done[index] == null, "text after done or empty, row " + index);
+                streamed[index] = (streamed[index] == null ? new StringBuilder() : streamed[index]).append(delta);
+                textCallsBeforeDone[index]++;
+            }
+
+            @Override
+            public void onDone(int index, Generation generation) {
+                assertEquals(null, done[index], "done twice, row " + index);
+                done[index] = generation;
+                doneOrder.add(index);
+            }
+        };
+        List<Generation> plain;
+        List<Generation> live;
+        try (Runner runner = open("ckpt-epoch-4", 3)) {
+            plain = runner.generate(prompts, GenerationSettings.greedy(24));
+            live = runner.generate(prompts, GenerationSettings.greedy(24), listener);
+        }
+        for (int i = 0; i < prompts.size(); i++) {
+            assertEquals(plain.get(i).text(), live.get(i).text(), "row " + i);
+            assertEquals(live.get(i).text(), streamed[i] == null ? "" : streamed[i].toString(), "row " + i);
+            assertArrayEquals(live.get(i).completionIds(), done[i].completionIds(), "row " + i);
+            assertEquals(live.get(i).finishReason(), done[i].finishReason(), "row " + i);
+        }
+        assertEquals(FinishReason.STOP_STRING, live.get(2).finishReason());
+        assertTrue(textCallsBeforeDone[0] > 1, "text arrives token by token, not once at the end");
+        assertEquals(prompts.size(), doneOrder.size());
     }
 
     @Test

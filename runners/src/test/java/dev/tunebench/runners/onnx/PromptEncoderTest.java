@@ -115,7 +115,7 @@ class PromptEncoderTest {
     }
 
     private static ModelConfig withTemplate(ModelConfig c, String template) {
-        return new ModelConfig(c.dir(), c.onnxFile(), c.tokenizerFile(), c.eosTokenIds(), c.padTokenId(),
+        return new ModelConfig(c.dir(), c.graphs(), c.tokenizerFile(), c.eosTokenIds(), c.padTokenId(),
                 c.bosTokenId(), c.bosToken(), c.eosToken(), c.addBosToken(), c.contextLength(), c.vocabSize(),
                 c.numLayers(), c.numHeads(), c.numKvHeads(), c.headSize(), template, c.chatTemplateFile(),
                 c.genaiIo());

@@ -18,6 +18,13 @@ final class TestModels {
         return root().resolve("suites/demo/models").resolve(name);
     }
 
+    /** The demo's ckpt-epoch-4 in hub layout (graphs under onnx/, all three decoder kinds), read in place. */
+    static Path hubLayout() {
+        Path dir = root().resolveSibling("shared").resolve("conformance/hub-layout/ckpt-epoch-4");
+        Assumptions.assumeTrue(Files.isDirectory(dir), "../shared/conformance is absent: " + dir);
+        return dir;
+    }
+
     /** The conformance Llama folder, read in place (never copied into the repo); skips when absent. */
     static Path conformanceLlama() {
         Path dir = root().resolveSibling("shared").resolve("conformance/tiny-random-llama-fp16");

@@ -26,8 +26,21 @@ final class TinyGraph {
     }
 
     static Path write(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.write(dir.resolve("model.onnx"), model());
+        return write(dir, "model.onnx", null);
+    }
+
+    /**
+     * The same folder with the graph at {@code file} (a path inside the folder) and, unless null, one
+     * more input the graph ignores: {@code {name, elemType, dims...}} (elemType 1 float, 6 int32, 7 int64, 9 bool).
+     */
+    static Path write(Path dir, String file, Object[] extraInput) throws IOException {
+        return write(dir, file, extraInput, false);
+    }
+
+    /** With {@code int8Weights} the table is stored as int8 and dequantized in the graph, as q8 exports do. */
+    static Path write(Path dir, String file, Object[] extraInput, boolean int8Weights) throws IOException {
+        Files.createDirectories(dir.resolve(file).getParent());
+        Files.write(dir.resolve(file), model(extraInput, int8Weights));
         Files.writeString(dir.resolve("config.json"), "{\"vocab_size\": " + VOCAB
                 + ", \"n_positions\": 64, \"eos_token_id\": " + EOS + ", \"pad_token_id\": 0, \"n_layer\": 1, \"n_head\": 1}");
         StringBuilder vocab = new StringBuilder();
@@ -40,25 +53,43 @@ final class TinyGraph {
         return dir;
     }
 
-    private static byte[] model() {
-        float[] table = new float[VOCAB * VOCAB];
+    private static byte[] model(Object[] extraInput, boolean int8Weights) {
+        ByteBuffer raw = ByteBuffer.allocate(VOCAB * VOCAB * (int8Weights ? 1 : 4)).order(ByteOrder.LITTLE_ENDIAN);
         for (int t = 0; t < VOCAB; t++) {
-            table[t * VOCAB + next(t)] = 1;
+            for (int v = 0; v < VOCAB; v++) {
+                int one = v == next(t) ? 1 : 0;
+                if (int8Weights) {
+                    raw.put((byte) one);
+                } else {
+                    raw.putFloat(one);
+                }
+            }
         }
-        ByteBuffer raw = ByteBuffer.allocate(table.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (float f : table) {
-            raw.putFloat(f);
-        }
-        Proto initializer = new Proto().varint(1, VOCAB).varint(1, VOCAB).varint(2, 1).string(8, "table").bytes(9, raw.array());
         Proto gather = new Proto().string(1, "table").string(1, "input_ids").string(2, "logits").string(3, "gather").string(4, "Gather");
-        Proto graph = new Proto().message(1, gather).string(2, "bigram").message(5, initializer)
-                .message(11, valueInfo("input_ids", 6, "batch", "seq"))
+        Proto graph = new Proto();
+        if (int8Weights) {
+            graph.message(1, new Proto().string(1, "table_int8").string(1, "scale").string(1, "zero_point").string(2, "table")
+                    .string(3, "dequantize").string(4, "DequantizeLinear"));
+        }
+        graph.message(1, gather).string(2, "bigram")
+                .message(5, new Proto().varint(1, VOCAB).varint(1, VOCAB).varint(2, int8Weights ? 3 : 1)
+                        .string(8, int8Weights ? "table_int8" : "table").bytes(9, raw.array()));
+        if (int8Weights) {
+            graph.message(5, new Proto().varint(2, 1).string(8, "scale")
+                    .bytes(9, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(1f).array()));
+            graph.message(5, new Proto().varint(2, 3).string(8, "zero_point").bytes(9, new byte[]{0}));
+        }
+        graph.message(11, valueInfo("input_ids", 6, "batch", "seq"))
                 .message(11, valueInfo("attention_mask", 6, "batch", "total"))
                 .message(12, valueInfo("logits", 1, "batch", "seq", VOCAB));
+        if (extraInput != null) {
+            Object[] dims = java.util.Arrays.copyOfRange(extraInput, 2, extraInput.length);
+            graph.message(11, valueInfo((String) extraInput[0], (Integer) extraInput[1], dims));
+        }
         return new Proto().varint(1, 8).message(7, graph).message(8, new Proto().string(1, "").varint(2, 13)).toBytes();
     }
 
-    /** A tensor value: element type (1 float, 6 int32) and dims, each a name or a size. */
+    /** A tensor value: element type (1 float, 6 int32, 7 int64, 9 bool) and dims, each a name or a size. */
     private static Proto valueInfo(String name, int elemType, Object... dims) {
         Proto shape = new Proto();
         for (Object d : dims) {

@@ -1,0 +1,41 @@
+package dev.tunebench.run;
+
+import dev.tunebench.scoring.JudgeModel;
+import dev.tunebench.scoring.JudgeScorer;
+import dev.tunebench.scoring.Scorer;
+import dev.tunebench.spi.InputException;
+import dev.tunebench.spi.RunnerFactories;
+import dev.tunebench.suite.ModelSpec;
+
+import java.util.List;
+
+/** Checks every model's runner settings before anything runs, so a bad key or endpoint setting exits 2 at once. */
+public final class RunnerChecks {
+    private RunnerChecks() {
+    }
+
+    /** Checks the models and every judge scorer's model. */
+    public static void check(List<ModelSpec> models, List<Scorer> scorers) {
+        check(models);
+        for (Scorer s : scorers) {
+            if (s instanceof JudgeScorer judge) {
+                JudgeModel m = judge.model();
+                try {
+                    RunnerFactories.find(m.runnerType()).check(m.folder(), m.runner());
+                } catch (InputException e) {
+                    throw new InputException("judge scorer '" + judge.name() + "': " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    public static void check(List<ModelSpec> models) {
+        for (ModelSpec m : models) {
+            try {
+                RunnerFactories.find(m.runnerType()).check(m.folder().orElse(null), m.runner());
+            } catch (InputException e) {
+                throw new InputException("model '" + m.id() + "': " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.tunebench.scoring;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a judge's grade out of its reply. Judges usually reason first and grade last, so the last match
+ * counts. A reply with no grade is unscored (empty), never a failing grade.
+ */
+sealed interface GradeParser permits GradeParser.Choices, GradeParser.Scale {
+
+    /** The grade as a value in [0, 1] and the text it was read from, or empty when the reply has none. */
+    Optional<Grade> parse(String reply);
+
+    /** What the judge is asked for, for messages: e.g. {@code one of A, B}. */
+    String expects();
+
+    record Grade(double value, String text) {
+    }
+
+    /** One of a few labels, each worth a value in [0, 1], e.g. {@code {A: 1, B: 0}}. */
+    record Choices(Map<String, Double> values, Pattern pattern) implements GradeParser {
+        public Choices {
+            values = new LinkedHashMap<>(values);
+        }
+
+        /** The default pattern: any choice as a whole word. */
+        static Pattern wordsOf(Map<String, Double> values) {
+            return Pattern.compile("(?<![\\p{L}\\p{N}_])(" + values.keySet().stream().map(Pattern::quote)
+                    .collect(Collectors.joining("|")) + ")(?![\\p{L}\\p{N}_])");
+        }
+
+        @Override
+        public Optional<Grade> parse(String reply) {
+            String last = null;
+            Matcher m = pattern.matcher(reply);
+            while (m.find()) {
+                String g = m.groupCount() >= 1 ? m.group(1) : m.group();
+                if (g != null && values.containsKey(g.strip())) {
+                    last = g.strip();
+                }
+            }
+            return last == null ? Optional.empty() : Optional.of(new Grade(values.get(last), last));
+        }
+
+        @Override
+        public String expects() {
+            return "one of " + String.join(", ", values.keySet());
+        }
+    }
+
+    /** A number on a scale [min, max], mapped linearly onto [0, 1]; a number off the scale is no grade. */
+    record Scale(double min, double max, Pattern pattern) implements GradeParser {
+        static final Pattern NUMBER = Pattern.compile("(-?\\d+(?:\\.\\d+)?)");
+
+        @Override
+        public Optional<Grade> parse(String reply) {
+            String last = null;
+            Matcher m = pattern.matcher(reply);
+            while (m.find()) {
+                last = m.groupCount() >= 1 ? m.group(1) : m.group();
+            }
+            if (last == null) {
+                return Optional.empty();
+            }
+            double x;
+            try {
+                x = Double.parseDouble(last.strip());
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+            if (x < min || x > max) {
+                return Optional.empty();
+            }
+            return Optional.of(new Grade((x - min) / (max - min), last.strip()));
+        }
+
+        @Override
+        public String expects() {
+            return "a number from " + fmt(min) + " to " + fmt(max);
+        }
+
+        private static String fmt(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        }
+    }
+}

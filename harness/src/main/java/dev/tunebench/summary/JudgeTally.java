@@ -1,0 +1,43 @@
+package dev.tunebench.summary;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunebench.scoring.JudgeScorer;
+
+/**
+ * How one judge scorer did in one cell: how many replies had no grade, and how often its verdict (grade >=
+ * 0.5) agreed with the accuracy scorer's on the rows both graded, with Cohen's kappa, which discounts the
+ * agreement two raters reach by chance.
+ */
+final class JudgeTally {
+    private final long[] table = new long[4];  // index: judge pass * 2 + accuracy pass
+    private long unscored;
+
+    void add(Double grade, Double accuracy, String reply) {
+        if (grade == null) {
+            if (reply != null && reply.startsWith(JudgeScorer.UNSCORED)) {
+                unscored++;
+            }
+            return;
+        }
+        if (accuracy != null) {
+            table[(grade >= 0.5 ? 2 : 0) + (accuracy >= 1.0 ? 1 : 0)]++;
+        }
+    }
+
+    void writeTo(ObjectNode score) {
+        score.put("unscored", unscored);
+        long n = table[0] + table[1] + table[2] + table[3];
+        if (n == 0) {
+            return;
+        }
+        ObjectNode a = score.putObject("agreement_with_accuracy");
+        a.put("n", n);
+        double observed = (double) (table[0] + table[3]) / n;
+        double judgePass = (double) (table[2] + table[3]) / n;
+        double accuracyPass = (double) (table[1] + table[3]) / n;
+        double chance = judgePass * accuracyPass + (1 - judgePass) * (1 - accuracyPass);
+        a.put("agreement", observed);
+        // Kappa is undefined when chance agreement is total (both raters constant); JSON then says null.
+        a.put("kappa", chance >= 1 ? Double.NaN : (observed - chance) / (1 - chance));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tunebench.reports;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Every scorer's mean value per model × technique (summary.json {@code results[].scores}): the figures
+ * that feed no named metric (a tool call's name or per-argument accuracy, a label scorer) still show.
+ * Means print as percentages: a pass/fail scorer's mean is its pass rate, a graded one's its mean score.
+ */
+public record ScoreTable(List<String> scorers, List<Row> rows) {
+
+    public record Row(CellKey key, List<String> values) {
+    }
+
+    public static ScoreTable of(RunSummary summary) {
+        Set<String> names = new LinkedHashSet<>();
+        summary.cells().forEach(c -> names.addAll(c.scores().keySet()));
+        List<String> scorers = List.copyOf(names);
+        List<Row> rows = new ArrayList<>();
+        for (Cell c : summary.cells()) {
+            List<String> values = new ArrayList<>(scorers.size());
+            for (String s : scorers) {
+                Metric m = c.scores().get(s);
+                values.add(m == null || m.value() == null ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * m.value()));
+            }
+            rows.add(new Row(c.key(), List.copyOf(values)));
+        }
+        return new ScoreTable(scorers, List.copyOf(rows));
+    }
+
+    public boolean isEmpty() {
+        return scorers.isEmpty();
+    }
+}

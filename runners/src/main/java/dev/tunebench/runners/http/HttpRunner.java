@@ -1,0 +1,160 @@
+package dev.tunebench.runners.http;
+
+import dev.tunebench.spi.FinishReason;
+import dev.tunebench.spi.Generation;
+import dev.tunebench.spi.GenerationSettings;
+import dev.tunebench.spi.Message;
+import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.RequestsFailed;
+import dev.tunebench.spi.Runner;
+import dev.tunebench.spi.RunnerInfo;
+import dev.tunebench.spi.TeacherForcedScore;
+import dev.tunebench.spi.Timings;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A model served over the Chat Completions API. Up to {@code concurrency} requests are in flight; results
+ * come back in prompt order. A request that still fails after its retries becomes an error sample
+ * ({@link RequestsFailed}); a rejection (bad key, unknown model or deployment) stops the model with
+ * {@link EndpointRejected}. Validation loss is not available: a chat API scores no given text.
+ */
+final class HttpRunner implements Runner {
+    private final EndpointSettings settings;
+    private final ChatClient client;
+    private final RequestBody bodies;
+    private final ExecutorService pool;
+    private final ServedModel served = new ServedModel();
+
+    HttpRunner(EndpointSettings settings, ChatClient client) {
+        this.settings = settings;
+        this.client = client;
+        this.bodies = new RequestBody(settings);
+        this.pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
+            Thread t = new Thread(r, "tunebench-http-" + settings.name());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public RunnerInfo info() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("endpoint_host", settings.host());
+        details.put(settings.api().modelSetting(), settings.name());
+        if (settings.apiVersion() != null) {
+            details.put("api_version", settings.apiVersion());
+        }
+        details.put("stream", settings.stream());
+        details.put("concurrency", settings.concurrency());
+        served.addTo(details);
+        return new RunnerInfo(settings.api().id, Map.of("java.net.http", Runtime.version().toString()), "remote", 0,
+                Map.of(), details);
+    }
+
+    /** The request's messages as JSON: a served model's template is the server's, so this is what we know. */
+    @Override
+    public String render(Prompt prompt) {
+        return bodies.messages(prompt).toString();
+    }
+
+    @Override
+    public int countPromptTokens(Prompt prompt) {
+        throw new UnsupportedOperationException("a served model counts its tokens on the server: the answer's usage"
+                + " gives them");
+    }
+
+    @Override
+    public Optional<String> unsupported(Prompt prompt, GenerationSettings generation) {
+        return bodies.unsupported(prompt, generation);
+    }
+
+    @Override
+    public int minBatchSize() {
+        return settings.concurrency();
+    }
+
+    @Override
+    public boolean teacherForcing() {
+        return false;
+    }
+
+    @Override
+    public List<Generation> generate(List<Prompt> prompts, GenerationSettings generation) {
+        List<Future<Generation>> futures = new ArrayList<>(prompts.size());
+        for (Prompt p : prompts) {
+            futures.add(pool.submit(() -> one(p, generation)));
+        }
+        Generation[] out = new Generation[prompts.size()];
+        String[] errors = new String[prompts.size()];
+        boolean failed = false;
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                out[i] = futures.get(i).get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RequestFailure.Raised raised && raised.failure instanceof RequestFailure.Retry) {
+                    errors[i] = raised.getMessage();
+                    failed = true;
+                    continue;
+                }
+                futures.forEach(f -> f.cancel(true));
+                if (cause instanceof RequestFailure.Raised raised) {
+                    throw new EndpointRejected(raised.getMessage());
+                }
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(cause);
+            } catch (InterruptedException e) {
+                futures.forEach(f -> f.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + settings.host(), e);
+            }
+        }
+        if (failed) {
+            throw new RequestsFailed(Arrays.asList(out), Arrays.asList(errors));
+        }
+        return List.of(out);
+    }
+
+    private Generation one(Prompt prompt, GenerationSettings generation) throws RequestFailure.Raised {
+        long submit = System.nanoTime();
+        Completion c = client.complete(bodies.build(prompt, generation));
+        served.saw(c);
+        return new Generation(render(prompt), c.text(), new int[0],
+                c.promptTokens() == null ? 0 : c.promptTokens(),
+                c.completionTokens() == null ? c.contentNanos().length : c.completionTokens(),
+                finishReason(c.finishReason()), new Timings(submit, c.contentNanos(), c.endNanos()), c.toolCalls());
+    }
+
+    /** The API says {@code stop} both for the end of turn and for a stop string; it cannot tell them apart. */
+    private static FinishReason finishReason(String reason) {
+        return "length".equals(reason) ? FinishReason.LENGTH : FinishReason.EOS;
+    }
+
+    @Override
+    public List<Generation> generateFromIds(List<int[]> promptIds, GenerationSettings settings) {
+        throw new UnsupportedOperationException("a served chat model takes messages, not token ids");
+    }
+
+    @Override
+    public List<TeacherForcedScore> score(List<List<Message>> conversations) {
+        throw new UnsupportedOperationException("a chat API gives no log-probabilities of given text, so no validation loss");
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        client.close();
+    }
+}

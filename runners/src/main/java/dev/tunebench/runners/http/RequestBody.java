@@ -1,0 +1,102 @@
+package dev.tunebench.runners.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunebench.spi.Decoding;
+import dev.tunebench.spi.GenerationSettings;
+import dev.tunebench.spi.Message;
+import dev.tunebench.spi.Prompt;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JSON body of one chat-completions request: the prompt's messages (a priming prefix as a final
+ * assistant message the server continues), its tools, the token limit, decoding and stop strings.
+ */
+final class RequestBody {
+    /** The API takes at most this many stop sequences. */
+    static final int MAX_STOPS = 4;
+
+    private final EndpointSettings settings;
+
+    RequestBody(EndpointSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Why this prompt cannot be sent as it is meant, or empty when it can. */
+    Optional<String> unsupported(Prompt prompt, GenerationSettings generation) {
+        if (!prompt.assistantPrefix().isEmpty() && !settings.continueFinalMessage()) {
+            return Optional.of("priming needs a server that continues a final assistant message; the "
+                    + settings.api().id + " API has none. Set continue_final_message: true for vLLM or tunebench serve ("
+                    + settings.whereIs("continue_final_message") + "), or drop the prime from this technique");
+        }
+        int stops = stops(prompt, generation).size();
+        if (stops > MAX_STOPS) {
+            return Optional.of("the API takes at most " + MAX_STOPS + " stop strings; this technique gives " + stops
+                    + ". Keep " + MAX_STOPS + " or fewer in its stop list");
+        }
+        if (generation.decoding() instanceof Decoding.Sampling s && s.topK() > 0 && settings.api() == Api.AZURE) {
+            return Optional.of("top_k is not part of the Azure OpenAI API; remove top_k from the generation settings");
+        }
+        return Optional.empty();
+    }
+
+    ObjectNode build(Prompt prompt, GenerationSettings generation) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        if (settings.model() != null) {
+            body.put("model", settings.model());
+        }
+        body.set("messages", messages(prompt));
+        ToolCallParts.addTools(body, prompt);
+        boolean prime = !prompt.assistantPrefix().isEmpty();
+        if (prime) {
+            // vLLM's names: continue the final assistant turn, so no new generation prompt after it.
+            body.put("continue_final_message", true);
+            body.put("add_generation_prompt", false);
+        }
+        body.put(settings.maxTokensField(), generation.maxNewTokens());
+        if (generation.decoding() instanceof Decoding.Sampling s) {
+            body.put("temperature", s.temperature());
+            body.put("top_p", s.topP());
+            if (s.topK() > 0) {
+                body.put("top_k", s.topK());
+            }
+            body.put("seed", s.seed());
+        } else {
+            body.put("temperature", 0);
+        }
+        List<String> stops = stops(prompt, generation);
+        if (!stops.isEmpty()) {
+            ArrayNode stop = body.putArray("stop");
+            stops.forEach(stop::add);
+        }
+        if (settings.stream()) {
+            body.put("stream", true);
+            body.putObject("stream_options").put("include_usage", true);
+        }
+        return body;
+    }
+
+    /** The messages as the request sends them; also what a sample records as its rendered prompt. */
+    ArrayNode messages(Prompt prompt) {
+        List<Message> all = new ArrayList<>(prompt.messages());
+        if (!prompt.assistantPrefix().isEmpty()) {
+            all.add(Message.assistant(prompt.assistantPrefix()));
+        }
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (Message m : all) {
+            ToolCallParts.addMessage(out, m);
+        }
+        return out;
+    }
+
+    private static List<String> stops(Prompt prompt, GenerationSettings generation) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(prompt.stopStrings());
+        all.addAll(generation.stopStrings());
+        return List.copyOf(all);
+    }
+}
