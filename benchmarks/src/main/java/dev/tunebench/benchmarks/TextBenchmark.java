@@ -18,7 +18,7 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The text side of a request on ckpt-epoch-4: chat template render (Jinjava), and tokenize (DJL) both
+ * The text side of a request on ckpt-epoch-4: chat template render (tunebench's jinja2 renderer), and tokenize (DJL) both
  * through the runner ({@code countPromptTokens} = render + encode) and alone. {@code as-is} is a
  * 37-token prompt, {@code few-shot-3} the demo's longest technique.
  */

@@ -76,34 +76,41 @@ class ChatTemplateTest {
     @Test
     void pythonStringMethods() {
         String template = "{% set c = messages[0].content %}"
-                + "{{ c.startswith(' a') }} {{ c.endswith(['x', 'b ']) }} [{{ c.strip() }}] [{{ c.lstrip() }}] "
+                + "{{ c.startswith(' a') }} {{ c.endswith(('x', 'b ')) }} [{{ c.strip() }}] [{{ c.lstrip() }}] "
                 + "[{{ c.rstrip() }}] [{{ c.strip(' b') }}] {{ c.upper() }} {{ c.split() | length }} "
                 + "{{ c.split('a')[1] }} {{ bos_token }}{{ eos_token }}";
-        assertEquals("true true [a,b] [a,b ] [ a,b] [a,]  A,B  1 ,b  <s></s>", render(template, List.of(user(" a,b "))));
+        assertEquals("True True [a,b] [a,b ] [ a,b] [a,]  A,B  1 ,b  <s></s>", render(template, List.of(user(" a,b "))));
     }
 
     @Test
-    void unsupportedFeatureNamesTheFile() {
+    void callingAMethodStringsDoNotHaveNamesTheFile() {
         InputException e = assertThrows(InputException.class,
-                () -> render("{{ messages[0].content.title() }}", List.of(user("u"))));
-        assertTrue(e.getMessage().startsWith("The chat template in " + SOURCE + " cannot be rendered"), e.getMessage());
-        assertTrue(e.getMessage().contains("title"), e.getMessage());
+                () -> render("{{ messages[0].content.nosuchmethod() }}", List.of(user("u"))));
+        assertTrue(e.getMessage().startsWith("The chat template in " + SOURCE + " cannot render this conversation"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("'str object' has no attribute 'nosuchmethod'"), e.getMessage());
     }
 
     @Test
     void unknownTagNamesTheFileAndLineAtEveryRender() {
-        ChatTemplate t = new ChatTemplate("X\n{% generation %}{{ messages[0].content }}", SOURCE, "<s>", "</s>");
+        ChatTemplate t = new ChatTemplate("X\n{% frobnicate %}{{ messages[0].content }}", SOURCE, "<s>", "</s>");
         for (int i = 0; i < 2; i++) {
             InputException e = assertThrows(InputException.class, () -> t.render(List.of(user("u")), true));
-            assertTrue(e.getMessage().startsWith("The chat template in " + SOURCE + " cannot be rendered"), e.getMessage());
-            assertTrue(e.getMessage().contains("generation") && e.getMessage().contains("line 2"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("The chat template in " + SOURCE + " cannot be parsed"), e.getMessage());
+            assertTrue(e.getMessage().contains("frobnicate") && e.getMessage().contains("line 2"), e.getMessage());
         }
     }
 
     @Test
-    void raiseExceptionWinsOverAnEarlierError() {
+    void generationTagRendersItsBody() {
+        assertEquals("X\nu!", render("X\n{% generation %}{{ messages[0].content }}!{% endgeneration %}",
+                List.of(user("u"))));
+    }
+
+    @Test
+    void theFirstErrorStopsTheRenderAsInJinja2() {
         InputException e = assertThrows(InputException.class,
-                () -> render("{{ messages[0].content.title() }}{{ raise_exception('no') }}", List.of(user("u"))));
+                () -> render("{{ raise_exception('no') }}{{ nothing.at.all }}", List.of(user("u"))));
         assertTrue(e.getMessage().contains("refused the conversation: \"no\""), e.getMessage());
     }
 
@@ -128,6 +135,19 @@ class ChatTemplateTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** As transformers: every special token the folder sets is a variable; a null or absent one is undefined. */
+    @Test
+    void specialTokensOfTheModelFolderAreVariables() {
+        ModelConfig demo = ModelFolder.load(TestModels.demo("base"));
+        ModelConfig config = new ModelConfig(demo.dir(), demo.graphs(), demo.tokenizerFile(), demo.eosTokenIds(),
+                demo.padTokenId(), demo.bosTokenId(), demo.bosToken(), demo.eosToken(), demo.addBosToken(),
+                demo.contextLength(), demo.vocabSize(), demo.numLayers(), demo.numHeads(), demo.numKvHeads(),
+                demo.headSize(), "{{ bos_token }} {{ eos_token }} {{ pad_token }} {{ unk_token is defined }} "
+                + "{{ sep_token is defined }} {{ additional_special_tokens }}", demo.chatTemplateFile(), demo.genaiIo());
+        assertEquals("<|endoftext|> <|im_end|> <|pad|> False False ['<|im_start|>', '<|im_end|>']",
+                ChatTemplate.of(config).render(List.of(user("u")), true));
     }
 
     @Test
