@@ -1,10 +1,15 @@
 package dev.tunebench.reports;
 
 /**
- * A difference shown next to a figure: against what, how much, its interval, and the verdict
- * ({@code better}, {@code worse}, {@code no significant difference}, or {@code untested} when no test ran).
+ * A difference shown next to a figure: against what, how much, its interval, the verdict ({@code better},
+ * {@code worse}, {@code no significant difference}, or {@code untested} when no test ran) and the test's
+ * Holm-adjusted p as text ({@link PValueText}; empty when no test ran).
  */
-public record Delta(String against, String difference, String interval, String verdict) {
+public record Delta(String against, String difference, String interval, String verdict, String p) {
+
+    public Delta(String against, String difference, String interval, String verdict) {
+        this(against, difference, interval, verdict, "");
+    }
 
     public static final String UNTESTED = "untested";
 

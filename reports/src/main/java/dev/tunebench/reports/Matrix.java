@@ -31,7 +31,8 @@ public record Matrix(List<Column> columns, List<Row> rows, String deltaNote) {
                 for (Comparison c : summary.comparisons()) {
                     if (c.b().equals(cell.key()) && c.metric().equals(column.metric()) && !identical(c)) {
                         deltas.add(new Delta(label(c, cell.key()), column.formatDelta(c.difference()),
-                                column.formatDeltaInterval(c.ciLow(), c.ciHigh()), c.verdict()));
+                                column.formatDeltaInterval(c.ciLow(), c.ciHigh()), c.verdict(),
+                                PValueText.of(c.pAdjusted(), c.rawPLog10(), summary.comparisons().size())));
                     }
                 }
                 if (deltas.isEmpty() && !isBaseline && summary.baseline() != null) {

@@ -97,7 +97,8 @@ public final class MarkdownReportWriter implements ReportWriter {
                 Matrix.Entry e = r.entry(c);
                 md.append(' ').append(Md.esc(e.value()));
                 for (Delta d : e.deltas()) {
-                    md.append("<br>").append(Md.esc(d.difference() + " " + d.against())).append(' ').append(mark(d));
+                    md.append("<br>").append(Md.esc(d.difference() + " " + d.against())).append(' ').append(mark(d))
+                            .append(d.p().isEmpty() ? "" : " " + Md.esc(d.p()));
                 }
                 md.append(" |");
             }
