@@ -111,6 +111,24 @@ class PromptCommandTest {
     }
 
     @Test
+    void llama32sTemplateGetsTodaysDateFromStrftimeNowAndTheTools() throws Exception {
+        Path template = Cli.root().resolve("runners/src/test/resources/chat-templates/templates/llama-3.2.jinja");
+        Path model = copyOfBase(tmp.resolve("llama-3.2"), Files.readString(template));
+        JsonNode offered = JSON.readTree(TOOL_TEMPLATE.resolve("cases.json").toFile()).get(0).get("line");
+        Path messages = Files.writeString(tmp.resolve("hi.json"), "[{\"role\": \"user\", \"content\": \"Where is my parcel?\"}]");
+        Path tools = Files.writeString(tmp.resolve("tools.json"), offered.get("tools").toString());
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd MMM yyyy", java.util.Locale.ENGLISH);
+        String before = java.time.LocalDate.now().format(day);
+        Cli r = Cli.run("prompt", "--model", model.toString(), "--messages", messages.toString(), "--tools", tools.toString(), "--json");
+        String after = java.time.LocalDate.now().format(day);
+        assertEquals(0, r.exitCode(), r.err());
+        String text = JSON.readTree(r.out()).get("text").asText();
+        assertTrue(text.contains("Today Date: " + before) || text.contains("Today Date: " + after), text);
+        String firstTool = offered.get("tools").get(0).get("function").get("name").asText();
+        assertTrue(text.contains("\"name\": \"" + firstTool + "\""), "the tools as tojson(indent=4) writes them: " + text);
+    }
+
+    @Test
     void aToolUsingTemplateRendersTheToolsAsJinja2Does() throws Exception {
         Path model = toolModel();
         JsonNode expected = JSON.readTree(TOOL_TEMPLATE.resolve("expected.json").toFile());
