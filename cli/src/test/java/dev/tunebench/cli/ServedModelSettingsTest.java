@@ -24,6 +24,13 @@ class ServedModelSettingsTest {
     }
 
     @Test
+    void theServedDemoSuiteIsValidWithoutAServer() {
+        Cli r = Cli.run("validate", Cli.demo().resolve("served.yaml").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("model ckpt-epoch-4 (candidate, openai)"), r.out());
+    }
+
+    @Test
     void anUnknownKeyAndAMissingModelStopBeforeAnyWork(@TempDir Path tmp) throws Exception {
         Path suite = ServedSuites.write(tmp, "  - {id: served, role: baseline, runner: {base_url: \"http://127.0.0.1:9/v1\", modle: m}}\n",
                 "runner: {type: openai}");
