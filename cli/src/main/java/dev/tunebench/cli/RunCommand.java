@@ -98,6 +98,8 @@ final class RunCommand implements Callable<Integer> {
                         new GenerationOverrides(maxNewTokens, null, null));
         RunOptions options = new RunOptions(models, techniques, limit, shard == null ? Shard.ALL : Shard.parse(shard), resume);
         RunnerChecks.check(SuitePlanner.selectedModels(suite, options), suite.scorers());
+        RunnerChecks.checkPrompts(SuitePlanner.selectedModels(suite, options), SuitePlanner.selectedTechniques(suite, options),
+                suite.eval());
         PerfPlan perf = PerfSection.forRun(suite, options);
         Instant start = clock.instant();
         Path runDir = runFolder(suite, start);

@@ -38,6 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
         suite.fewShotPool().ifPresent(d -> out.println("  few-shot pool: " + d.file() + ", " + readAll(d) + " rows"));
         suite.validation().ifPresent(d -> out.println("  validation: " + d.file() + ", " + readAll(d) + " rows"));
         RunnerChecks.check(suite.models(), suite.scorers());
+        RunnerChecks.checkPrompts(suite.models(), suite.techniques(), suite.eval());
         for (ModelSpec m : suite.models()) {
             out.println("  model " + m.id() + " (" + m.role().suiteName() + ", " + m.runnerType() + ")"
                     + (m.epoch() == null ? "" : " epoch " + m.epoch()) + m.folder().map(f -> ": " + f).orElse(""));

@@ -31,6 +31,24 @@ class ServedModelSettingsTest {
     }
 
     @Test
+    void moreStopStringsThanTheApiTakesStopBeforeAnyWorkNamingTheTechnique(@TempDir Path tmp) throws Exception {
+        Path suite = ServedSuites.write(tmp, "  - {id: served, role: baseline}\n",
+                "runner: {type: openai, base_url: \"http://127.0.0.1:9/v1\", model: m}");
+        Files.writeString(suite, Files.readString(suite).replace("techniques:\n", """
+                techniques:
+                  - name: many-stops
+                    transforms: [{stop: ["a", "b", "c", "d", "e"]}]
+                """));
+        for (String[] args : new String[][]{{"validate", suite.toString()},
+                {"run", suite.toString(), "--limit", "2", "--out", tmp.resolve("run").toString()}}) {
+            Cli r = Cli.run(args);
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("model 'served': technique 'many-stops' gives 5 stop strings"), r.err());
+            assertFalse(Files.exists(tmp.resolve("run/samples.jsonl")), "nothing ran");
+        }
+    }
+
+    @Test
     void anUnknownKeyAndAMissingModelStopBeforeAnyWork(@TempDir Path tmp) throws Exception {
         Path suite = ServedSuites.write(tmp, "  - {id: served, role: baseline, runner: {base_url: \"http://127.0.0.1:9/v1\", modle: m}}\n",
                 "runner: {type: openai}");

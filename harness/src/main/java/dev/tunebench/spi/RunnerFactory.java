@@ -30,6 +30,14 @@ public interface RunnerFactory {
     }
 
     /**
+     * Checks what one technique asks of this kind of model, on the prompt it makes of a data row, before a
+     * run starts: a limit of the API that no row can meet (e.g. more stop strings than it takes) is an input
+     * error naming the technique, not a cell of failures. The default has no such limits.
+     */
+    default void checkPrompt(String technique, Prompt prompt, GenerationSettings generation) {
+    }
+
+    /**
      * Opens the model in {@code modelDir} (null for a model without a folder). Problems with the folder or the settings are reported as
      * {@link InputException} naming the file and the fix.
      */

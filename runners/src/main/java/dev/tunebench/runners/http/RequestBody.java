@@ -94,7 +94,7 @@ final class RequestBody {
         return out;
     }
 
-    private static List<String> stops(Prompt prompt, GenerationSettings generation) {
+    static List<String> stops(Prompt prompt, GenerationSettings generation) {
         LinkedHashSet<String> all = new LinkedHashSet<>(prompt.stopStrings());
         all.addAll(generation.stopStrings());
         return List.copyOf(all);

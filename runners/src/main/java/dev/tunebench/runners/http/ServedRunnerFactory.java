@@ -1,7 +1,9 @@
 package dev.tunebench.runners.http;
 
 import dev.tunebench.runners.onnx.LocalTokenizer;
+import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.InputException;
+import dev.tunebench.spi.Prompt;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerFactory;
 import dev.tunebench.spi.RunnerSettings;
@@ -39,6 +41,16 @@ abstract class ServedRunnerFactory implements RunnerFactory {
         }
         SettingsReader.read(api, settings.options(), env);
         tokenizerFolder(settings);
+    }
+
+    @Override
+    public void checkPrompt(String technique, Prompt prompt, GenerationSettings generation) {
+        int stops = RequestBody.stops(prompt, generation).size();
+        if (stops > RequestBody.MAX_STOPS) {
+            throw new InputException("technique '" + technique + "' gives " + stops + " stop strings (its own and the "
+                    + "generation's), and the Chat Completions API takes at most " + RequestBody.MAX_STOPS
+                    + ". Keep " + RequestBody.MAX_STOPS + " or fewer, or leave this technique out for the served model (--techniques).");
+        }
     }
 
     /** The {@code tokenizer:} folder, checked: it must hold the model's tokenizer.json. */
