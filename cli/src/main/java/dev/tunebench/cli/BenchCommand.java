@@ -136,7 +136,16 @@ final class BenchCommand implements Callable<Integer> {
         err.println("bench: " + name + " " + kind.wireName() + (endpoint != null ? " at " + endpoint
                 : " on " + device + ", " + threads + " thread(s),") + " " + workload.size() + " prompts");
         err.flush();
-        List<PerfBlock> blocks = runner.run(name, workload, settings);
+        List<PerfBlock> blocks;
+        try {
+            blocks = runner.run(name, workload, settings);
+        } catch (IllegalStateException e) {
+            // A served model refused or could not be reached: the message says what to fix in --endpoint/--model.
+            if (endpoint == null) {
+                throw e;
+            }
+            throw new InputException(e.getMessage(), e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.MAPPER.writeValueAsString(result(blocks, settings)));

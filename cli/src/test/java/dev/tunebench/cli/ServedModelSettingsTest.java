@@ -24,6 +24,18 @@ class ServedModelSettingsTest {
     }
 
     @Test
+    void benchAgainstAnEndpointNobodyListensOnIsAnInputError() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Cli r = Cli.run("bench", "--endpoint", "http://127.0.0.1:" + closed + "/v1", "--model", "m", "--data",
+                Cli.demo().resolve("data/test.jsonl").toString(), "--requests", "2", "--warmup", "1", "--trials", "1");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("cannot connect to http://127.0.0.1:" + closed), r.err());
+    }
+
+    @Test
     void theServedDemoSuiteIsValidWithoutAServer() {
         Cli r = Cli.run("validate", Cli.demo().resolve("served.yaml").toString());
         assertEquals(0, r.exitCode(), r.err());
