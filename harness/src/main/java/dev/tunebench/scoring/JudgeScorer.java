@@ -4,6 +4,7 @@ import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.RequestsFailed;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerFactories;
 
@@ -75,13 +76,23 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
             prompts.add(Prompt.of(messages));
         }
         List<Generation> replies;
+        List<String> failures = null;
         try {
             replies = runner().generate(prompts, model.generation());
         } catch (InputException e) {
             throw new InputException("judge scorer '" + name + "' (model " + model.id() + "): " + e.getMessage(), e);
+        } catch (RequestsFailed e) {
+            // A served judge that could not answer some rows after its retries leaves them ungraded, not failed.
+            replies = e.generations();
+            failures = e.errors();
         }
         List<Score> out = new ArrayList<>(replies.size());
-        for (Generation reply : replies) {
+        for (int i = 0; i < replies.size(); i++) {
+            Generation reply = replies.get(i);
+            if (reply == null) {
+                out.add(new Score(Double.NaN, null, UNSCORED + "the judge did not answer: " + failures.get(i), null, null));
+                continue;
+            }
             Optional<GradeParser.Grade> g = grade.parse(reply.text());
             out.add(g.map(v -> new Score(v.value(), v.text(), reply.text(), null, null))
                     .orElseGet(() -> new Score(Double.NaN, null, UNSCORED + "the judge's reply has no grade ("

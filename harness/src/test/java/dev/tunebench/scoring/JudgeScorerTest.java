@@ -1,8 +1,21 @@
 package dev.tunebench.scoring;
 
+import dev.tunebench.spi.FinishReason;
+import dev.tunebench.spi.Generation;
+import dev.tunebench.spi.GenerationSettings;
+import dev.tunebench.spi.Message;
+import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.RequestsFailed;
+import dev.tunebench.spi.Runner;
+import dev.tunebench.spi.RunnerInfo;
+import dev.tunebench.spi.RunnerSettings;
+import dev.tunebench.spi.TeacherForcedScore;
+import dev.tunebench.spi.Timings;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,5 +94,61 @@ class JudgeScorerTest {
         assertEquals(16, m.runner().batchSize());
         assertEquals("judge-1", m.runner().options().text("model").orElseThrow());
         assertEquals(8, m.generation().maxNewTokens());
+    }
+
+    @Test
+    void aRowTheServedJudgeCouldNotAnswerIsUnscoredAndTheOthersGraded() {
+        // The error path of a served judge (requests failed after retries) cannot be produced on demand by a real
+        // server in this module's tests: a runner stub answers the first rubric and fails the second.
+        Runner failsSecond = new Runner() {
+            @Override
+            public RunnerInfo info() {
+                return new RunnerInfo("stub", Map.of(), "cpu", 1, Map.of(), Map.of());
+            }
+
+            @Override
+            public String render(Prompt prompt) {
+                return "";
+            }
+
+            @Override
+            public int countPromptTokens(Prompt prompt) {
+                return 0;
+            }
+
+            @Override
+            public List<Generation> generate(List<Prompt> prompts,
+                                                                         GenerationSettings settings) {
+                Generation a = new Generation("", "GRADE: A", new int[0], 1, 1,
+                        FinishReason.EOS, new Timings(0, new long[0], 0));
+                throw new RequestsFailed(Arrays.asList(a, null),
+                        Arrays.asList(null, "HTTP 503 after 4 retries"));
+            }
+
+            @Override
+            public List<Generation> generateFromIds(List<int[]> ids,
+                                                                                GenerationSettings s) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<TeacherForcedScore> score(List<List<Message>> c) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Map<String, Double> v = choices("A", 1, "B", 0);
+        JudgeModel model = new JudgeModel("judge", "stub", null, RunnerSettings.cpu(),
+                GenerationSettings.greedy(8));
+        JudgeScorer judge = new JudgeScorer("j", Rubric.parse("{{answer}}", WHERE),
+                new GradeParser.Choices(v, GradeParser.Choices.wordsOf(v)), model, null, m -> failsSecond);
+        List<Score> scores = judge.gradeAll(List.of(new JudgeScorer.Ask("q", "a1", "e"),
+                new JudgeScorer.Ask("q", "a2", "e")));
+        assertEquals(1.0, scores.get(0).value());
+        assertTrue(Double.isNaN(scores.get(1).value()));
+        assertEquals("unscored: the judge did not answer: HTTP 503 after 4 retries", scores.get(1).reason());
     }
 }
