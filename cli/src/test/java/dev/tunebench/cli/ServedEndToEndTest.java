@@ -159,6 +159,32 @@ class ServedEndToEndTest {
     }
 
     @Test
+    void aSuitesPerfSectionMeasuresAServedModel(@TempDir Path tmp) throws Exception {
+        Path suite = ServedSuites.write(tmp, "  - {id: ckpt-epoch-4, role: baseline, runner: {model: ckpt-epoch-4}}\n",
+                runner(serve, ""));
+        Files.writeString(suite, Files.readString(suite) + "\n" + """
+                perf:
+                  models: [ckpt-epoch-4]
+                  technique: as-is
+                  warmup: 4
+                  requests: 8
+                  trials: 1
+                  scenarios: [single-stream, {scenario: server, rate: 50, concurrency: 2}]
+                """);
+        Path runDir = tmp.resolve("run");
+        Cli r = Cli.run("run", suite.toString(), "--limit", "4", "--techniques", "as-is", "--no-report", "--out", runDir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode perf = JSON.readTree(runDir.resolve("summary.json").toFile()).get("perf");
+        assertEquals(2, perf.size(), perf.toString());
+        for (JsonNode block : perf) {
+            assertEquals("ckpt-epoch-4", block.get("model").asText());
+            assertEquals(8, block.get("requests").asInt());
+            assertTrue(block.get("output_tokens_per_s").asDouble() > 0, block.toString());
+            assertTrue(block.get("ttft_ms_p50").asDouble() > 0, "TTFT from the stream: " + block);
+        }
+    }
+
+    @Test
     void benchMeasuresAnEndpointWithTheSameJsonFields() throws Exception {
         Cli local = Cli.run("bench", "--model", Cli.demo().resolve("models/ckpt-epoch-4").toString(), "--data",
                 Cli.demo().resolve("data/test.jsonl").toString(), "--requests", "6", "--warmup", "2", "--trials", "1", "--json");
