@@ -84,6 +84,8 @@ final class RunCommand implements Callable<Integer> {
     boolean resume;
     @Option(names = "--no-report", description = "Do not write report.html, summary.md and junit.xml.")
     boolean noReport;
+    @Option(names = "--dry-run", description = "Print requests, tokens and cost per model at the suite's prices; send nothing.")
+    boolean dryRun;
 
     Clock clock = Clock.systemUTC();
 
@@ -100,6 +102,10 @@ final class RunCommand implements Callable<Integer> {
         RunnerChecks.check(SuitePlanner.selectedModels(suite, options), suite.scorers());
         RunnerChecks.checkPrompts(SuitePlanner.selectedModels(suite, options), SuitePlanner.selectedTechniques(suite, options),
                 suite.eval());
+        if (dryRun) {
+            CostEstimate.print(suite, options, spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
         PerfPlan perf = PerfSection.forRun(suite, options);
         Instant start = clock.instant();
         Path runDir = runFolder(suite, start);
