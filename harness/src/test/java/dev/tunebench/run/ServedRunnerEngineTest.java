@@ -13,10 +13,9 @@ import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
 import dev.tunebench.spi.RequestsFailed;
 import dev.tunebench.spi.Runner;
+import dev.tunebench.spi.ServedRunnerStub;
 import dev.tunebench.spi.RunnerFactory;
-import dev.tunebench.spi.RunnerInfo;
 import dev.tunebench.spi.RunnerSettings;
-import dev.tunebench.spi.TeacherForcedScore;
 import dev.tunebench.spi.Timings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -40,7 +38,7 @@ class ServedRunnerEngineTest {
             List.of(Message.user("q" + i), Message.assistant("a" + i)))).toList();
 
     /** Answers "a<row>"; fails rows 3 and 7 for good; cannot run primed prompts; no teacher forcing. */
-    static final class Served implements Runner {
+    static final class Served extends ServedRunnerStub {
         final List<Integer> batches = new ArrayList<>();
 
         @Override
@@ -73,40 +71,6 @@ class ServedRunnerEngineTest {
         @Override
         public int minBatchSize() {
             return 4;
-        }
-
-        @Override
-        public boolean teacherForcing() {
-            return false;
-        }
-
-        @Override
-        public RunnerInfo info() {
-            return new RunnerInfo("served", Map.of(), "remote", 0, Map.of(), Map.of());
-        }
-
-        @Override
-        public String render(Prompt prompt) {
-            return "";
-        }
-
-        @Override
-        public int countPromptTokens(Prompt prompt) {
-            return 0;
-        }
-
-        @Override
-        public List<Generation> generateFromIds(List<int[]> promptIds, GenerationSettings settings) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<TeacherForcedScore> score(List<List<Message>> conversations) {
-            throw new UnsupportedOperationException("no teacher forcing over a chat API");
-        }
-
-        @Override
-        public void close() {
         }
     }
 

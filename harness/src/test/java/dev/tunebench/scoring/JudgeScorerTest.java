@@ -3,13 +3,11 @@ package dev.tunebench.scoring;
 import dev.tunebench.spi.FinishReason;
 import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.GenerationSettings;
-import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
 import dev.tunebench.spi.RequestsFailed;
 import dev.tunebench.spi.Runner;
-import dev.tunebench.spi.RunnerInfo;
 import dev.tunebench.spi.RunnerSettings;
-import dev.tunebench.spi.TeacherForcedScore;
+import dev.tunebench.spi.ServedRunnerStub;
 import dev.tunebench.spi.Timings;
 import org.junit.jupiter.api.Test;
 
@@ -100,44 +98,11 @@ class JudgeScorerTest {
     void aRowTheServedJudgeCouldNotAnswerIsUnscoredAndTheOthersGraded() {
         // The error path of a served judge (requests failed after retries) cannot be produced on demand by a real
         // server in this module's tests: a runner stub answers the first rubric and fails the second.
-        Runner failsSecond = new Runner() {
+        Runner failsSecond = new ServedRunnerStub() {
             @Override
-            public RunnerInfo info() {
-                return new RunnerInfo("stub", Map.of(), "cpu", 1, Map.of(), Map.of());
-            }
-
-            @Override
-            public String render(Prompt prompt) {
-                return "";
-            }
-
-            @Override
-            public int countPromptTokens(Prompt prompt) {
-                return 0;
-            }
-
-            @Override
-            public List<Generation> generate(List<Prompt> prompts,
-                                                                         GenerationSettings settings) {
-                Generation a = new Generation("", "GRADE: A", new int[0], 1, 1,
-                        FinishReason.EOS, new Timings(0, new long[0], 0));
-                throw new RequestsFailed(Arrays.asList(a, null),
-                        Arrays.asList(null, "HTTP 503 after 4 retries"));
-            }
-
-            @Override
-            public List<Generation> generateFromIds(List<int[]> ids,
-                                                                                GenerationSettings s) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<TeacherForcedScore> score(List<List<Message>> c) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void close() {
+            public List<Generation> generate(List<Prompt> prompts, GenerationSettings settings) {
+                Generation a = new Generation("", "GRADE: A", new int[0], 1, 1, FinishReason.EOS, new Timings(0, new long[0], 0));
+                throw new RequestsFailed(Arrays.asList(a, null), Arrays.asList(null, "HTTP 503 after 4 retries"));
             }
         };
         Map<String, Double> v = choices("A", 1, "B", 0);
