@@ -29,6 +29,9 @@ final class FieldRows {
             turns.add(Message.system(source.systemText()));
         }
         turns.add(Message.user(required(value, source.inputField(), names, where, "input")));
+        if (source.pairField() != null) {
+            turns.add(Message.user(required(value, source.pairField(), names, where, "pair")));
+        }
         turns.add(Message.assistant(required(value, source.expectedField(), names, where, "expected")));
         return new Row(index, rowId, turns);
     }

@@ -34,7 +34,8 @@ public record Sample(
         @JsonInclude(JsonInclude.Include.ALWAYS) String error,
         Map<String, String> judgeReplies,
         Integer localPromptTokens,
-        Integer localCompletionTokens) {
+        Integer localCompletionTokens,
+        Map<String, Double> probabilities) {
 
     /**
      * How {@link #error()} starts when the runner could not run the prompt as meant (e.g. priming over an
@@ -45,6 +46,17 @@ public record Sample(
     public Sample {
         scores = scores == null ? Map.of() : scores;
         judgeReplies = judgeReplies == null || judgeReplies.isEmpty() ? null : judgeReplies;
+    }
+
+    /** A sample of a generative model (no class probabilities). */
+    public Sample(String model, String technique, int row, String rowId, int repeat, String prompt, String assistantPrefix,
+                  String completion, String answer, String expected, Map<String, Double> scores, Double accuracy,
+                  Double formatAdherence, String labelExpected, String labelPredicted, Integer promptTokens,
+                  Integer completionTokens, String finishReason, Double ttftMs, Double latencyMs, Double tpotMs,
+                  String error, Map<String, String> judgeReplies, Integer localPromptTokens, Integer localCompletionTokens) {
+        this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
+                formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
+                latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens, null);
     }
 
     /** A sample without judge scorers. */

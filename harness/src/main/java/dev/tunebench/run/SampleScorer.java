@@ -101,7 +101,17 @@ final class SampleScorer {
                 g.finishReason().name().toLowerCase(Locale.ROOT),
                 g.timings().ttftMs(), g.timings().latencyMs(), g.timings().tpotMs(), null, replies,
                 g.localCounts() == null ? null : g.localCounts().promptTokens(),
-                g.localCounts() == null ? null : g.localCounts().completionTokens());
+                g.localCounts() == null ? null : g.localCounts().completionTokens(), probabilities(row, g));
+    }
+
+    /** A classifier's probabilities; the expected label must be one of its classes, or calibration has no meaning. */
+    private static Map<String, Double> probabilities(Row row, Generation g) {
+        if (g.probabilities() != null && !g.probabilities().containsKey(row.expected().strip())) {
+            throw new dev.tunebench.spi.InputException(row.rowId() + ": expected label '" + row.expected().strip()
+                    + "' is not one of the model's labels " + g.probabilities().keySet()
+                    + "; fix the data's label or the model's id2label (config.json).");
+        }
+        return g.probabilities();
     }
 
     /** A sample that could not be produced: scores 0, no timings, the reason kept. */

@@ -1,6 +1,9 @@
 package dev.tunebench.spi;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One completed request. {@code text} excludes the assistant prefix, the eos token and any stop
@@ -8,7 +11,9 @@ import java.util.List;
  * Token counts are the model's own tokenizer's; the eos token is not a completion token.
  * {@code toolCalls} are the structured calls a served model returned ({@code tool_calls}); a local model
  * produces text only, and its list is empty (scorers then parse calls out of the text). {@code localCounts}
- * are a served model's counts made here with a tokenizer folder, or null.
+ * are a served model's counts made here with a tokenizer folder, or null. {@code probabilities} are a
+ * classifier's probability per label in the model's label order (its text is then the most probable label),
+ * or null for a generative model.
  */
 public record Generation(
         String renderedPrompt,
@@ -19,11 +24,19 @@ public record Generation(
         FinishReason finishReason,
         Timings timings,
         List<ToolCall> toolCalls,
-        LocalCounts localCounts) {
+        LocalCounts localCounts,
+        Map<String, Double> probabilities) {
 
     public Generation {
         completionIds = completionIds.clone();
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+        probabilities = probabilities == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(probabilities));
+    }
+
+    public Generation(String renderedPrompt, String text, int[] completionIds, int promptTokens, int completionTokens,
+                      FinishReason finishReason, Timings timings, List<ToolCall> toolCalls, LocalCounts localCounts) {
+        this(renderedPrompt, text, completionIds, promptTokens, completionTokens, finishReason, timings, toolCalls,
+                localCounts, null);
     }
 
     public Generation(String renderedPrompt, String text, int[] completionIds, int promptTokens, int completionTokens,
@@ -38,7 +51,7 @@ public record Generation(
 
     public Generation withLocalCounts(LocalCounts counts) {
         return new Generation(renderedPrompt, text, completionIds, promptTokens, completionTokens, finishReason, timings,
-                toolCalls, counts);
+                toolCalls, counts, probabilities);
     }
 
     @Override

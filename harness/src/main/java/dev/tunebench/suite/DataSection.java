@@ -32,18 +32,18 @@ final class DataSection {
         return node.present() ? Optional.of(source(node, dir)) : Optional.empty();
     }
 
-    /** A path (chat JSONL) or {path, format, input, expected, system, system_text}. */
+    /** A path (chat JSONL) or {path, format, input, pair, expected, system, system_text}. */
     private static DataSource source(YamlNode node, Path dir) {
         if (!node.isObject()) {
             return DataSource.chat(file(node, dir));
         }
-        node.object("path", "format", "input", "expected", "system", "system_text");
+        node.object("path", "format", "input", "pair", "expected", "system", "system_text");
         Path file = file(node.get("path"), dir);
         YamlNode formatNode = node.get("format");
         DataFormat format = formatNode.present()
                 ? DataFormat.values()[formatNode.choice(DataFormat.suiteNames())] : DataFormat.CHAT_JSONL;
         if (format == DataFormat.CHAT_JSONL) {
-            for (String field : new String[]{"input", "expected", "system", "system_text"}) {
+            for (String field : new String[]{"input", "pair", "expected", "system", "system_text"}) {
                 if (node.get(field).present()) {
                     throw node.get(field).error("only applies to format: jsonl or csv; chat data carries its own "
                             + "roles. Remove it or set format.");
@@ -52,7 +52,7 @@ final class DataSection {
             return DataSource.chat(file);
         }
         return new DataSource(file, format, node.get("input").textOr(null), node.get("expected").textOr(null),
-                node.get("system").textOr(null), node.get("system_text").textOr(null));
+                node.get("system").textOr(null), node.get("system_text").textOr(null), node.get("pair").textOr(null));
     }
 
     private static Path file(YamlNode node, Path dir) {

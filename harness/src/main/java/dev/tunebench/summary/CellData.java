@@ -34,6 +34,7 @@ final class CellData {
     final LocalTokenTally localTokens = new LocalTokenTally();
     final LabelMetrics.Accumulator labels = LabelMetrics.accumulator();
     boolean hasLabels;
+    final CalibrationTally calibration = new CalibrationTally();
     /** Positions ordered by key, built on first lookup; null while samples are still being added. */
     private int[] byKey;
 
@@ -79,6 +80,7 @@ final class CellData {
             hasLabels = true;
             labels.add(s.labelExpected(), s.labelPredicted());
         }
+        calibration.add(s);
         size++;
     }
 

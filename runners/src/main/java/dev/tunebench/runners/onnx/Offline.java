@@ -5,11 +5,11 @@ package dev.tunebench.runners.onnx;
  * switches are set before any DJL class loads. Called from every entry point of this package, so a
  * program that embeds the runner is safe without the launcher's environment.
  */
-final class Offline {
+public final class Offline {
     private Offline() {
     }
 
-    static void ensure() {
+    public static void ensure() {
         setIfUnset("OPT_OUT_TRACKING", "true");
         setIfUnset("DJL_OFFLINE", "true");
     }
