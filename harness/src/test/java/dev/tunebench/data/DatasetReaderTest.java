@@ -129,6 +129,29 @@ class DatasetReaderTest {
     }
 
     @Test
+    void textPairsBecomeTwoUserTurnsFromJsonlAndCsv() {
+        Path f = write("p.jsonl", "{\"premise\": \"A man sleeps.\", \"hypothesis\": \"A person rests.\", \"label\": \"entailment\"}\n");
+        DataSource jsonl = new DataSource(f, DataFormat.FIELDS_JSONL, "premise", "label", null, null, "hypothesis");
+        assertEquals(List.of(Message.user("A man sleeps."), Message.user("A person rests."), Message.assistant("entailment")),
+                read(jsonl).get(0).conversation());
+        Path c = write("p.csv", "premise,hypothesis,label\nA dog runs.,Nobody runs.,contradiction\n");
+        assertEquals(List.of(Message.user("A dog runs."), Message.user("Nobody runs.")),
+                read(new DataSource(c, DataFormat.CSV, "premise", "label", null, null, "hypothesis")).get(0).input());
+    }
+
+    @Test
+    void textPairWithoutItsSecondFieldNamesLineFieldAndFix() {
+        Path f = write("p.jsonl", "{\"premise\": \"a\", \"hypothesis\": \"b\", \"label\": \"neutral\"}\n"
+                + "{\"premise\": \"a\", \"hypotesis\": \"b\", \"label\": \"neutral\"}\n");
+        assertThat(error(new DataSource(f, DataFormat.FIELDS_JSONL, "premise", "label", null, null, "hypothesis")))
+                .startsWith(f + ":2: field 'hypothesis' (the pair) is missing (did you mean 'hypotesis'?)")
+                .contains("set data.pair");
+        Path c = write("p.csv", "premise,label\na,neutral\n");
+        assertThat(error(new DataSource(c, DataFormat.CSV, "premise", "label", null, null, "hypothesis")))
+                .startsWith(c + ":2: field 'hypothesis' (the pair) is missing").contains("set data.pair");
+    }
+
+    @Test
     void csvHandlesQuotesCommasAndLineBreaksInFields() {
         Path f = write("d.csv", "\uFEFFid,text,label\r\n1,\"a, \"\"quoted\"\"\r\nsecond line\",refund\r\n2,plain,\"\"\n\n3,last,x");
         List<Row> rows = read(DataSource.fields(f, DataFormat.CSV, "text", "label"));
