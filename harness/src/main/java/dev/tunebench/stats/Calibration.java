@@ -15,6 +15,8 @@ import java.util.List;
 public record Calibration(double ece, List<Bin> bins, int n) {
     /** The paper's and its reference code's bin count. */
     public static final int DEFAULT_BINS = 15;
+    /** How summary.json names the figure's method. */
+    public static final String METHOD = "ece-15-bins";
 
     /** One bar of the reliability diagram: rows whose confidence falls in {@code (lower, upper]}. */
     public record Bin(double lower, double upper, int count, double confidence, double accuracy) {
@@ -54,23 +56,13 @@ public record Calibration(double ece, List<Bin> bins, int n) {
         return new Calibration(confidence.length == 0 ? Double.NaN : ece, bins, confidence.length);
     }
 
-    /** ECE with a bootstrap interval over rows. */
-    public static MetricEstimate estimate(double[] confidence, boolean[] correct, Bootstrap bootstrap) {
-        double[] rows = new double[confidence.length];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = i;
-        }
-        // The bootstrap resamples row positions; each resample's ECE is read from the rows they point at.
-        Interval interval = bootstrap.interval(rows, drawn -> {
-            double[] c = new double[drawn.length];
-            boolean[] k = new boolean[drawn.length];
-            for (int i = 0; i < drawn.length; i++) {
-                c[i] = confidence[(int) drawn[i]];
-                k[i] = correct[(int) drawn[i]];
-            }
-            return of(c, k, DEFAULT_BINS).ece();
-        });
-        return MetricEstimate.of(of(confidence, correct, DEFAULT_BINS).ece(), interval, confidence.length);
+    /**
+     * ECE as a figure without an interval: resampling rows repeats some and leaves others out, which inflates
+     * ECE (fewer distinct rows per bin, more noise in each gap), so a bootstrap percentile interval can miss the
+     * figure itself.
+     */
+    public static MetricEstimate estimate(double[] confidence, boolean[] correct) {
+        return MetricEstimate.pointOnly(of(confidence, correct, DEFAULT_BINS).ece(), METHOD, confidence.length);
     }
 
     /** The bin of {@code (b/B, (b+1)/B]} holding {@code p}; a confidence of exactly 0 joins the first bin. */

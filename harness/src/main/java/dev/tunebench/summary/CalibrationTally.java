@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunebench.results.Json;
 import dev.tunebench.results.Sample;
-import dev.tunebench.stats.Bootstrap;
 import dev.tunebench.stats.Calibration;
 import dev.tunebench.stats.MetricEstimate;
 
@@ -47,11 +46,10 @@ final class CalibrationTally {
         return size > 0;
     }
 
-    /** Adds {@code ece} and {@code log_loss} with bootstrap intervals over rows. */
-    void addMetrics(ObjectNode metrics, CellMetrics cellMetrics, Bootstrap bootstrap) {
-        double[] c = Arrays.copyOf(confidence, size);
-        boolean[] k = Arrays.copyOf(correct, size);
-        metrics.set("ece", Json.MAPPER.valueToTree(Calibration.estimate(c, k, bootstrap)));
+    /** Adds {@code ece} (a figure without interval, see {@link Calibration#estimate}) and {@code log_loss} (a mean). */
+    void addMetrics(ObjectNode metrics, CellMetrics cellMetrics) {
+        metrics.set("ece", Json.MAPPER.valueToTree(Calibration.estimate(Arrays.copyOf(confidence, size),
+                Arrays.copyOf(correct, size))));
         MetricEstimate loss = cellMetrics.mean(Arrays.copyOf(logLoss, size));
         metrics.set("log_loss", Json.MAPPER.valueToTree(loss));
     }

@@ -2,7 +2,6 @@ package dev.tunebench.summary;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunebench.results.Json;
-import dev.tunebench.stats.Bootstrap;
 import dev.tunebench.stats.MetricEstimate;
 
 /**
@@ -14,7 +13,7 @@ final class ClassifierFigures {
     private ClassifierFigures() {
     }
 
-    static void addTo(ObjectNode result, CellData cell, CellMetrics cellMetrics, Bootstrap bootstrap) {
+    static void addTo(ObjectNode result, CellData cell, CellMetrics cellMetrics) {
         ObjectNode metrics = (ObjectNode) result.get("metrics");
         if (cell.hasLabels) {
             var labels = cell.labels.result();
@@ -22,7 +21,7 @@ final class ClassifierFigures {
                     MetricEstimate.pointOnly(labels.macroF1(), "confusion-matrix", (int) labels.n())));
         }
         if (cell.calibration.any()) {
-            cell.calibration.addMetrics(metrics, cellMetrics, bootstrap);
+            cell.calibration.addMetrics(metrics, cellMetrics);
             result.set("calibration", cell.calibration.toJson());
         }
     }

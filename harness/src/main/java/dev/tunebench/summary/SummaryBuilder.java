@@ -59,7 +59,7 @@ public final class SummaryBuilder {
         ArrayNode results = summary.putArray("results");
         for (CellData cell : present) {
             ObjectNode result = result(cell, metrics.metrics(cell, models.get(cell.model)));
-            ClassifierFigures.addTo(result, cell, metrics, bootstrap);
+            ClassifierFigures.addTo(result, cell, metrics);
             ObjectNode repeats = RepeatFigures.of(cell, manifest.settings().repeats());
             if (repeats != null) {
                 result.set("repeats", repeats);
