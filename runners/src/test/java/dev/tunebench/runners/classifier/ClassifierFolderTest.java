@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunebench.spi.Generation;
+import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.InputException;
+import dev.tunebench.spi.Message;
+import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerOptions;
 import dev.tunebench.spi.RunnerSettings;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,6 +88,26 @@ class ClassifierFolderTest {
         assertTrue(message.startsWith(folder.resolve("model.onnx") + " gives 3 logits per row but "
                 + folder.resolve("config.json") + " id2label names 4 classes"), message);
         assertTrue(message.contains("one label per logit"), message);
+    }
+
+    @Test
+    void aSymbolicLogitsWidthIsSettledByRunningTheGraphOnce() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("symbolic"));
+        try (InputStream in = getClass().getResourceAsStream("/classifier/symbolic-logits.onnx")) {
+            Files.copy(in, folder.resolve("model.onnx"));
+        }
+        Files.copy(NliModels.model("base").resolve("tokenizer.json"), folder.resolve("tokenizer.json"));
+        Files.writeString(folder.resolve("config.json"), "{\"id2label\": {\"0\": \"a\", \"1\": \"b\", \"2\": \"c\"}}");
+        String message = assertThrows(InputException.class, () -> factory.open(folder, RunnerSettings.cpu())).getMessage();
+        assertTrue(message.contains("gives 4 logits per row but") && message.contains("names 3 classes [a, b, c]"), message);
+        Files.writeString(folder.resolve("config.json"),
+                "{\"id2label\": {\"0\": \"a\", \"1\": \"b\", \"2\": \"c\", \"3\": \"d\"}}");
+        try (Runner runner = factory.open(folder, RunnerSettings.cpu())) {
+            Generation g = runner.generate(List.of(Prompt.of(List.of(Message.user("some text")))),
+                    GenerationSettings.greedy(1)).get(0);
+            assertEquals(List.of("a", "b", "c", "d"), List.copyOf(g.probabilities().keySet()));
+            assertEquals(List.of("input_ids", "attention_mask"), runner.info().details().get("inputs"), "no token_type_ids");
+        }
     }
 
     @Test
