@@ -33,10 +33,13 @@ final class ModelInfoCommand implements Callable<Integer> {
     Path model;
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
+    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "onnx",
+            description = "Runner type of the folder: onnx (a causal LM, the default) or onnx-classifier.")
+    String type;
 
     @Override
     public Integer call() throws Exception {
-        try (Runner runner = RunnerFactories.find("onnx").open(model, RunnerSettings.cpu().withOptions(graph.runnerOptions()))) {
+        try (Runner runner = RunnerFactories.find(type).open(model, RunnerSettings.cpu().withOptions(graph.runnerOptions()))) {
             RunnerInfo info = runner.info();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

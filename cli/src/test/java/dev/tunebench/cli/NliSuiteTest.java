@@ -136,6 +136,15 @@ class NliSuiteTest {
         assertTrue(r.err().contains("technique 'told': a classifier reads one text or a text pair"), r.err());
     }
 
+    @Test
+    void modelInfoDescribesAClassifierFolder() {
+        Cli r = Cli.run("model-info", "--type", "onnx-classifier", nli().resolve("models/ckpt-epoch-4").toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("runner: onnx-classifier"), r.out());
+        assertTrue(r.out().contains("labels: [entailment, neutral, contradiction]"), r.out());
+        assertTrue(r.out().contains("inputs: [input_ids, attention_mask, token_type_ids]"), r.out());
+    }
+
     private static Path copyModel(Path dir, String config) throws Exception {
         Path model = Files.createDirectories(dir.resolve("model"));
         for (String f : List.of("model.onnx", "tokenizer.json")) {
