@@ -34,7 +34,8 @@ public record Sample(
         @JsonInclude(JsonInclude.Include.ALWAYS) String error,
         Map<String, String> judgeReplies,
         Integer localPromptTokens,
-        Integer localCompletionTokens) {
+        Integer localCompletionTokens,
+        Boolean cached) {
 
     /**
      * How {@link #error()} starts when the runner could not run the prompt as meant (e.g. priming over an
@@ -54,7 +55,23 @@ public record Sample(
                   Integer completionTokens, String finishReason, Double ttftMs, Double latencyMs, Double tpotMs, String error) {
         this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
                 formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
-                latencyMs, tpotMs, error, null, null, null);
+                latencyMs, tpotMs, error, null, null, null, null);
+    }
+
+    /**
+     * This sample as taken from the completion cache: its completion and timings are those of the request
+     * that generated it, so it counts for quality figures and is left out of latency figures.
+     */
+    public Sample asCached() {
+        return new Sample(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected,
+                scores, accuracy, formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens,
+                finishReason, ttftMs, latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens,
+                Boolean.TRUE);
+    }
+
+    /** Whether the completion came from the cache ({@link #asCached()}). */
+    public boolean fromCache() {
+        return Boolean.TRUE.equals(cached);
     }
 
     /** The key that identifies this sample across shards and resumed runs. */

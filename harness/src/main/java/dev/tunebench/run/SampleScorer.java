@@ -101,7 +101,7 @@ final class SampleScorer {
                 g.finishReason().name().toLowerCase(Locale.ROOT),
                 g.timings().ttftMs(), g.timings().latencyMs(), g.timings().tpotMs(), null, replies,
                 g.localCounts() == null ? null : g.localCounts().promptTokens(),
-                g.localCounts() == null ? null : g.localCounts().completionTokens());
+                g.localCounts() == null ? null : g.localCounts().completionTokens(), null);
     }
 
     /** A sample that could not be produced: scores 0, no timings, the reason kept. */
