@@ -159,7 +159,8 @@ final class RunCommand implements Callable<Integer> {
                     err.println("tunebench: " + cache.hits() + " samples from the completion cache (" + store.file()
                             + "); their latency is left out of the figures");
                 }
-                if (store != null && outcome.complete()) {
+                // A shard holds part of the rows; its merge is indexed when `gate` decides on it.
+                if (store != null && outcome.complete() && options.shard().count() == 1) {
                     RunHistory.index(store, runDir, manifest, summary, err);
                 }
                 if (!noReport) {

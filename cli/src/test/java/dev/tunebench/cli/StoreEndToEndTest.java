@@ -102,14 +102,13 @@ class StoreEndToEndTest {
         }
         for (JsonNode r : summary("r2").get("results")) {
             assertEquals(4, r.get("cached").asInt());
-            assertTrue(r.get("metrics").get("latency_ms_mean").isNull(), "cached samples are not latency samples");
-            assertTrue(r.get("metrics").path("output_tokens_per_s").isMissingNode()
-                    || r.get("metrics").get("output_tokens_per_s").isNull(), "no throughput without timed samples");
+            assertTrue(r.get("metrics").path("latency_ms_mean").isMissingNode(), "cached samples are not latency samples");
+            assertTrue(r.get("metrics").path("output_tokens_per_s").isMissingNode(), "no throughput without timed samples");
             assertFalse(r.get("metrics").get("accuracy").get("value").isNull());
         }
         for (JsonNode r : summary("r1").get("results")) {
             assertNull(r.get("cached"));
-            assertFalse(r.get("metrics").get("latency_ms_mean").isNull());
+            assertTrue(r.get("metrics").get("latency_ms_mean").get("value").isNumber());
         }
         JsonNode trend = Json.MAPPER.readTree(tmp.resolve("r2/trend.json").toFile());
         assertEquals(2, trend.get("runs").size());
