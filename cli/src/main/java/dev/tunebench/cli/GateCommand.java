@@ -50,10 +50,13 @@ final class GateCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     CommonOptions common;
+    @Mixin
+    StoreOptions storeOptions;
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "Run folder written by `tunebench run` or `merge`.")
     Path runDir;
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Blessed baseline (baselines/NAME.json) for against: blessed gates.")
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Blessed baseline (baselines/NAME.json) for against: blessed gates, "
+            + "or " + LastGo.NAME + ": the latest earlier run of the suite that passed its gate, from the store.")
     Path baselineFile;
     @Option(names = "--allow-data-change", description = "Compare with a baseline whose data differ (unpaired, less powerful).")
     boolean allowDataChange;
@@ -72,7 +75,9 @@ final class GateCommand implements Callable<Integer> {
             warnings.add(suitePath + " changed since the run; its current gates are applied to the run's figures.");
         }
         List<GateRule> rules = rules(suite, suitePath);
-        Baseline baseline = baselineFile == null ? null : BaselineFile.read(baselineFile);
+        boolean lastGo = LastGo.asked(baselineFile);
+        Baseline baseline = baselineFile == null ? null
+                : lastGo ? LastGo.find(storeOptions, runDir, manifest, err) : BaselineFile.read(baselineFile);
         boolean dataChanged = baseline != null && dataChanged(manifest, baseline, warnings);
         if (baseline != null) {
             dev.tunebench.results.ServedChanges.between(manifest, baseline.manifest(), "baseline '" + baseline.name() + "'")
@@ -83,7 +88,8 @@ final class GateCommand implements Callable<Integer> {
         List<GateOutcome> outcomes = new GateEvaluator(manifest, summary, RunRows.read(runDir), baseline, !dataChanged)
                 .evaluate(rules);
         GateDecision decision = new GateDecision(manifest.suite().name(),
-                baselineFile == null ? null : baselineFile.toString(), dataChanged, outcomes, warnings);
+                baselineFile == null ? null : lastGo ? baseline.file() : baselineFile.toString(), dataChanged, outcomes, warnings);
+        LastGo.record(storeOptions, runDir, manifest, summary, decision.go(), err);
         write(runDir.resolve(GateJson.FILE_NAME), decision);
         ReportCommand.writeAll(runDir);
         GateTable.print(decision, spec.commandLine().getOut());

@@ -19,6 +19,8 @@ import dev.tunebench.run.SuitePlanner;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.RunnerFactories;
 import dev.tunebench.spi.RunnerInfo;
+import dev.tunebench.store.CompletionCache;
+import dev.tunebench.store.SqliteStore;
 import dev.tunebench.suite.GenerationOverrides;
 import dev.tunebench.suite.RunnerOverrides;
 import dev.tunebench.suite.Suite;
@@ -59,6 +61,8 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     CommonOptions common;
+    @Mixin
+    StoreOptions storeOptions;
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "Suite file (YAML).")
     Path suiteFile;
@@ -84,6 +88,10 @@ final class RunCommand implements Callable<Integer> {
     boolean resume;
     @Option(names = "--no-report", description = "Do not write report.html, summary.md and junit.xml.")
     boolean noReport;
+    @Option(names = "--no-cache", description = "Send every request; neither read nor fill the completion cache.")
+    boolean noCache;
+    @Option(names = "--refresh-cache", description = "Send every request and store the new completions in the cache.")
+    boolean refreshCache;
     @Option(names = "--dry-run", description = "Print requests, tokens and cost per model at the suite's prices; send nothing.")
     boolean dryRun;
 
@@ -95,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
         Flags.atLeast("--threads", threads, 0);
         Flags.atLeast("--batch-size", batchSize, 1);
         Flags.atLeast("--max-new-tokens", maxNewTokens, 1);
+        if (noCache && refreshCache) {
+            throw new InputException("--no-cache and --refresh-cache contradict each other; give one.");
+        }
         Suite suite = SuiteLoader.load(suiteFile)
                 .withOverrides(new RunnerOverrides(null, device, threads, batchSize),
                         new GenerationOverrides(maxNewTokens, null, null));
@@ -119,11 +130,13 @@ final class RunCommand implements Callable<Integer> {
         err.println("tunebench: run folder " + runDir);
         Map<String, RunnerInfo> runnerInfos = new LinkedHashMap<>();
         RunOutcome outcome;
-        try (SampleSink sink = new SampleSink(runDir)) {
+        try (SqliteStore store = storeOptions.openForRun(err); SampleSink sink = new SampleSink(runDir)) {
+            CountingCache cache = new CountingCache(store == null || noCache ? CompletionCache.NONE
+                    : refreshCache ? store.completions().refreshing() : store.completions());
             RunListener listener = new Listeners(new ProgressListener(err, System.console() != null), runDir, runnerInfos);
             RunPlan plan = SuitePlanner.plan(suite, options, done)
                     .withValidated(resume ? ValidationLosses.read(runDir).keySet() : Set.of());
-            RunEngine engine = new RunEngine(plan, RunnerFactories::find, sink, listener);
+            RunEngine engine = new RunEngine(plan, RunnerFactories::find, sink, listener, cache);
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 // Ctrl-C: stop after the current batch and let the main thread write summary and manifest.
@@ -142,6 +155,14 @@ final class RunCommand implements Callable<Integer> {
                 }
                 manifest = finish(runDir, manifest, outcome.complete(), outcome.problems(), runnerInfos);
                 JsonNode summary = RunFolder.summarize(runDir, manifest);
+                if (cache.hits() > 0) {
+                    err.println("tunebench: " + cache.hits() + " samples from the completion cache (" + store.file()
+                            + "); their latency is left out of the figures");
+                }
+                // A shard holds part of the rows; its merge is indexed when `gate` decides on it.
+                if (store != null && outcome.complete() && options.shard().count() == 1) {
+                    RunHistory.index(store, runDir, manifest, summary, err);
+                }
                 if (!noReport) {
                     ReportCommand.writeAll(runDir);
                 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ModelInfoCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
+                CacheCommand.class, HistoryCommand.class,
                 picocli.CommandLine.HelpCommand.class
         })
 public final class TunebenchCommand {

@@ -35,6 +35,19 @@ public final class BaselineFile {
     }
 
     public static void write(Baseline b, Path file) throws IOException {
+        ObjectNode root = toJson(b);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        WRITER.writeValue(tmp.toFile(), root);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The baseline document as compact bytes (the store keeps one per run for {@code --baseline last-go}). */
+    public static byte[] toBytes(Baseline b) throws IOException {
+        return Json.MAPPER.writeValueAsBytes(toJson(b));
+    }
+
+    private static ObjectNode toJson(Baseline b) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("kind", Baseline.KIND);
         root.put("schema_version", Baseline.SCHEMA_VERSION);
@@ -45,10 +58,7 @@ public final class BaselineFile {
         root.set("summary", b.summary());
         ArrayNode cells = root.putArray("rows");
         b.rows().cells().forEach((cell, rows) -> cells.add(columns(cell, rows)));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        WRITER.writeValue(tmp.toFile(), root);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return root;
     }
 
     /** Reads a baseline; anything missing or malformed is an {@link InputException} naming file and field. */
@@ -62,6 +72,19 @@ public final class BaselineFile {
         } catch (IOException e) {
             throw new InputException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ").", e);
         }
+        return parse(root, file);
+    }
+
+    /** A baseline from {@link #toBytes(Baseline)}; {@code origin} names where it came from in messages. */
+    public static Baseline read(byte[] json, Path origin) {
+        try {
+            return parse(Json.MAPPER.readTree(json), origin);
+        } catch (IOException e) {
+            throw new InputException(origin + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ").", e);
+        }
+    }
+
+    private static Baseline parse(JsonNode root, Path file) {
         if (root == null || !root.isObject() || !Baseline.KIND.equals(root.path("kind").asText())) {
             throw new InputException(file + ": not a tunebench baseline (expected \"kind\": \"" + Baseline.KIND
                     + "\"). Write baselines with `tunebench baseline save`.");

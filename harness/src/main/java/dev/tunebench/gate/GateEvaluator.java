@@ -152,6 +152,10 @@ public final class GateEvaluator {
     private String missing(Cell cell, String metric) {
         return result(cell).isMissingNode()
                 ? cell + " is not in this run; run it (without --models/--techniques leaving it out) to evaluate this gate."
+                : result(cell).path("cached").asInt() > 0
+                ? cell + " has no " + metric + " value: " + result(cell).path("cached").asInt() + " of its samples came from "
+                        + "the completion cache, whose timings are not this run's. Run with --no-cache (or --refresh-cache) to "
+                        + "measure latency, or gate the suite's perf section."
                 : cell + " has no " + metric + " value (no rows it applies to).";
     }
 

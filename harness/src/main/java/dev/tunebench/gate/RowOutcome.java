@@ -4,7 +4,8 @@ import dev.tunebench.results.Sample;
 
 /**
  * What paired gates need of one sample: its row and repeat, the 0/1 quality outcomes (null when the suite
- * declared no scorer for them) and the per-row figures behind the continuous metrics (null for errors).
+ * declared no scorer for them) and the per-row figures behind the continuous metrics (null for errors;
+ * latency also null for a sample from the completion cache).
  */
 public record RowOutcome(int row, int repeat, Integer accuracy, Integer formatAdherence, Integer promptTokens,
                          Integer completionTokens, Double latencyMs, boolean error) {
@@ -13,7 +14,8 @@ public record RowOutcome(int row, int repeat, Integer accuracy, Integer formatAd
         boolean error = s.error() != null;
         return new RowOutcome(s.row(), s.repeat(), binary(s.accuracy()), binary(s.formatAdherence()),
                 error ? null : zeroIfNull(s.promptTokens()), error ? null : zeroIfNull(s.completionTokens()),
-                error ? null : s.latencyMs() == null ? Double.valueOf(0) : s.latencyMs(), error);
+                // A cached sample's latency is that of an earlier request: no latency gate counts it.
+                error || s.fromCache() ? null : s.latencyMs() == null ? Double.valueOf(0) : s.latencyMs(), error);
     }
 
     /** The pairing key: the same row and repeat on both sides. */

@@ -35,7 +35,8 @@ public record Sample(
         Map<String, String> judgeReplies,
         Integer localPromptTokens,
         Integer localCompletionTokens,
-        Map<String, Double> probabilities) {
+        Map<String, Double> probabilities,
+        Boolean cached) {
 
     /**
      * How {@link #error()} starts when the runner could not run the prompt as meant (e.g. priming over an
@@ -56,7 +57,7 @@ public record Sample(
                   String error, Map<String, String> judgeReplies, Integer localPromptTokens, Integer localCompletionTokens) {
         this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
                 formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
-                latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens, null);
+                latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens, null, null);
     }
 
     /** A sample without judge scorers. */
@@ -67,6 +68,22 @@ public record Sample(
         this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
                 formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
                 latencyMs, tpotMs, error, null, null, null);
+    }
+
+    /**
+     * This sample as taken from the completion cache: its completion and timings are those of the request
+     * that generated it, so it counts for quality figures and is left out of latency figures.
+     */
+    public Sample asCached() {
+        return new Sample(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected,
+                scores, accuracy, formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens,
+                finishReason, ttftMs, latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens,
+                probabilities, Boolean.TRUE);
+    }
+
+    /** Whether the completion came from the cache ({@link #asCached()}). */
+    public boolean fromCache() {
+        return Boolean.TRUE.equals(cached);
     }
 
     /** The key that identifies this sample across shards and resumed runs. */

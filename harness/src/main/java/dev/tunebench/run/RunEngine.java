@@ -15,6 +15,8 @@ import dev.tunebench.spi.RequestsFailed;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerFactory;
 import dev.tunebench.spi.TeacherForcedScore;
+import dev.tunebench.store.CacheKey;
+import dev.tunebench.store.CompletionCache;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +30,8 @@ import java.util.stream.Stream;
  * Runs a plan: for each model, every technique × row × repeat in batches, each sample scored and
  * appended to samples.jsonl at once; then the model's validation loss. A model that fails is recorded
  * and the run goes on with the next one, so completed samples are never lost. A request the runner
- * gave up on, or a prompt it cannot run as meant, becomes an error sample and the cell goes on.
+ * gave up on, or a prompt it cannot run as meant, becomes an error sample and the cell goes on. A request
+ * the completion cache already answered is scored from the stored completion, marked cached, and not sent.
  */
 public final class RunEngine {
     private final RunPlan plan;
@@ -36,9 +39,16 @@ public final class RunEngine {
     private final SampleSink sink;
     private final RunListener listener;
     private final SampleScorer scorer;
+    private final CompletionCache cache;
     private volatile boolean stopRequested;
 
     public RunEngine(RunPlan plan, Function<String, RunnerFactory> factories, SampleSink sink, RunListener listener) {
+        this(plan, factories, sink, listener, CompletionCache.NONE);
+    }
+
+    public RunEngine(RunPlan plan, Function<String, RunnerFactory> factories, SampleSink sink, RunListener listener,
+                     CompletionCache cache) {
+        this.cache = cache;
         this.plan = plan;
         this.factories = factories;
         this.sink = sink;
@@ -96,6 +106,8 @@ public final class RunEngine {
         GenerationSettings settings = forRepeat(model.generation(), repeat);
         List<Row> batchRows = new ArrayList<>();
         List<Prompt> batchPrompts = new ArrayList<>();
+        List<String> batchKeys = new ArrayList<>();
+        String identity = cache == CompletionCache.NONE ? null : runner.cacheIdentity().orElse(null);
         int batchSize = Math.max(model.runner().batchSize(), runner.minBatchSize());
         try (Stream<Row> rows = limited(plan.evalRows().get())) {
             var it = rows.iterator();
@@ -113,22 +125,43 @@ public final class RunEngine {
                     listener.samplesDone(1);
                     continue;
                 }
+                String key = identity == null ? null : cacheKey(runner, identity, prompt, settings);
+                Optional<Generation> stored = key == null ? Optional.empty() : cache.find(key);
+                if (stored.isPresent()) {
+                    for (Sample s : scorer.scoreAll(model.id(), technique.name(), repeat, List.of(row), List.of(prompt),
+                            List.of(stored.get()))) {
+                        sink.write(s.asCached());
+                    }
+                    listener.samplesDone(1);
+                    continue;
+                }
                 batchRows.add(row);
                 batchPrompts.add(prompt);
+                batchKeys.add(key);
                 if (batchRows.size() == batchSize) {
-                    generateAndScore(runner, model, technique, repeat, settings, batchRows, batchPrompts);
+                    generateAndScore(runner, model, technique, repeat, settings, batchRows, batchPrompts, batchKeys);
                     batchRows.clear();
                     batchPrompts.clear();
+                    batchKeys.clear();
                 }
             }
         }
         if (!batchRows.isEmpty() && !stopRequested) {
-            generateAndScore(runner, model, technique, repeat, settings, batchRows, batchPrompts);
+            generateAndScore(runner, model, technique, repeat, settings, batchRows, batchPrompts, batchKeys);
+        }
+    }
+
+    /** The request's cache key, or null when the prompt does not render (generating it then reports why). */
+    private static String cacheKey(Runner runner, String identity, Prompt prompt, GenerationSettings settings) {
+        try {
+            return CacheKey.of(identity, runner.render(prompt), prompt, settings);
+        } catch (InputException | UnsupportedOperationException e) {
+            return null;
         }
     }
 
     private void generateAndScore(Runner runner, RunPlan.Model model, RunPlan.Technique technique, int repeat,
-                                  GenerationSettings settings, List<Row> rows, List<Prompt> prompts) {
+                                  GenerationSettings settings, List<Row> rows, List<Prompt> prompts, List<String> keys) {
         List<Generation> generations;
         try {
             generations = runner.generate(prompts, settings);
@@ -136,7 +169,8 @@ public final class RunEngine {
             // One bad prompt (e.g. too long for the model) must not sink its batch-mates: retry one by one.
             if (rows.size() > 1) {
                 for (int i = 0; i < rows.size(); i++) {
-                    generateAndScore(runner, model, technique, repeat, settings, List.of(rows.get(i)), List.of(prompts.get(i)));
+                    generateAndScore(runner, model, technique, repeat, settings, List.of(rows.get(i)), List.of(prompts.get(i)),
+                            java.util.Collections.singletonList(keys.get(i)));
                 }
                 return;
             }
@@ -144,13 +178,25 @@ public final class RunEngine {
             listener.samplesDone(1);
             return;
         } catch (RequestsFailed e) {
+            for (int i = 0; i < rows.size(); i++) {
+                remember(keys.get(i), model, e.generations().get(i));
+            }
             writeInOrder(model, technique, repeat, rows, prompts, e);
             return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            remember(keys.get(i), model, generations.get(i));
         }
         for (Sample s : scorer.scoreAll(model.id(), technique.name(), repeat, rows, prompts, generations)) {
             sink.write(s);
         }
         listener.samplesDone(rows.size());
+    }
+
+    private void remember(String key, RunPlan.Model model, Generation g) {
+        if (key != null && g != null) {
+            cache.put(key, model.id(), g);
+        }
     }
 
     /** The completed requests scored, the failed ones as error samples, all in row order. */

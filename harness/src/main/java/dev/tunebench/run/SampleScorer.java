@@ -101,7 +101,7 @@ final class SampleScorer {
                 g.finishReason().name().toLowerCase(Locale.ROOT),
                 g.timings().ttftMs(), g.timings().latencyMs(), g.timings().tpotMs(), null, replies,
                 g.localCounts() == null ? null : g.localCounts().promptTokens(),
-                g.localCounts() == null ? null : g.localCounts().completionTokens(), probabilities(row, g));
+                g.localCounts() == null ? null : g.localCounts().completionTokens(), probabilities(row, g), null);
     }
 
     /** A classifier's probabilities; the expected label must be one of its classes, or calibration has no meaning. */

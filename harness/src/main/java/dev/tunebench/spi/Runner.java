@@ -80,6 +80,16 @@ public interface Runner extends AutoCloseable {
         return 1;
     }
 
+    /**
+     * Everything besides the request that decides this runner's completions (model file hashes and the
+     * settings that change outputs; for a served model its endpoint, model or deployment and API version), as
+     * one string for the completion cache; empty when its completions must not be cached. Stored completions
+     * are reused only by a runner with the same identity, so leave out nothing that changes an output.
+     */
+    default Optional<String> cacheIdentity() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

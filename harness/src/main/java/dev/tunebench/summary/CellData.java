@@ -24,6 +24,9 @@ final class CellData {
     private float[] latencyMs = new float[64];
     private float[] ttftMs = new float[64];
     private float[] tpotMs = new float[64];
+    /** From the completion cache: counted for quality and tokens, left out of latency and throughput. */
+    private boolean[] cached = new boolean[64];
+    int cachedCount;
     int errors;
     /** Samples the runner could not run as meant, and the first reason it gave. */
     int unsupported;
@@ -65,6 +68,8 @@ final class CellData {
             latencyMs[size] = (float) nzd(s.latencyMs());
             ttftMs[size] = (float) nzd(s.ttftMs());
             tpotMs[size] = (float) nzd(s.tpotMs());
+            cached[size] = s.fromCache();
+            cachedCount += s.fromCache() ? 1 : 0;
         }
         s.scores().forEach((name, v) -> {
             double[] acc = scoreSums.computeIfAbsent(name, k -> new double[2]);
@@ -147,12 +152,12 @@ final class CellData {
         return promptTokens[position] >= 0;
     }
 
-    /** Values of a metric over the successful samples. */
+    /** Values of a metric over the successful samples (for timed metrics, only those generated in this run). */
     double[] values(Metric metric) {
         double[] out = new double[size];
         int n = 0;
         for (int i = 0; i < size; i++) {
-            if (ok(i)) {
+            if (ok(i) && !(metric.timed && cached[i])) {
                 out[n++] = value(metric, i);
             }
         }
@@ -167,11 +172,24 @@ final class CellData {
             case LATENCY -> latencyMs[position];
             case TTFT -> ttftMs[position];
             case TPOT -> tpotMs[position];
+            case TIMED_COMPLETION_TOKENS -> completionTokens[position];
         };
     }
 
-    /** Per-sample continuous metrics kept for each cell. */
-    enum Metric { PROMPT_TOKENS, COMPLETION_TOKENS, TOTAL_TOKENS, LATENCY, TTFT, TPOT }
+    /**
+     * Per-sample continuous metrics kept for each cell. Timed ones skip cached samples, whose timings are an
+     * earlier request's; {@code TIMED_COMPLETION_TOKENS} are the completion tokens of the timed samples (throughput).
+     */
+    enum Metric {
+        PROMPT_TOKENS(false), COMPLETION_TOKENS(false), TOTAL_TOKENS(false), LATENCY(true), TTFT(true), TPOT(true),
+        TIMED_COMPLETION_TOKENS(true);
+
+        final boolean timed;
+
+        Metric(boolean timed) {
+            this.timed = timed;
+        }
+    }
 
     private void grow() {
         if (size < keys.length) {
@@ -186,6 +204,7 @@ final class CellData {
         latencyMs = Arrays.copyOf(latencyMs, n);
         ttftMs = Arrays.copyOf(ttftMs, n);
         tpotMs = Arrays.copyOf(tpotMs, n);
+        cached = Arrays.copyOf(cached, n);
     }
 
     private static int nz(Integer v) {

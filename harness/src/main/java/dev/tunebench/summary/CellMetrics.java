@@ -53,7 +53,7 @@ final class CellMetrics {
         put(m, "ttft_ms_p95", percentile(ttft, 95));
         put(m, "tpot_ms_p50", percentile(cell.values(CellData.Metric.TPOT), 50));
         double seconds = Arrays.stream(latency).sum() / 1000.0;
-        double tokens = Arrays.stream(completion).sum();
+        double tokens = Arrays.stream(cell.values(CellData.Metric.TIMED_COMPLETION_TOKENS)).sum();
         put(m, "output_tokens_per_s", seconds > 0
                 ? MetricEstimate.pointOnly(tokens / seconds, "ratio", latency.length)
                 : null);

@@ -80,6 +80,9 @@ public final class SummaryBuilder {
         r.put("technique", cell.technique);
         r.put("n", cell.size());
         r.put("errors", cell.errors);
+        if (cell.cachedCount > 0) {
+            r.put("cached", cell.cachedCount);
+        }
         if (cell.unsupported > 0) {
             r.put("unsupported", cell.unsupportedReason);
             r.put("unsupported_samples", cell.unsupported);

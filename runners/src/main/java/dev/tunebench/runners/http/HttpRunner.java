@@ -70,6 +70,25 @@ final class HttpRunner implements Runner {
                 Map.of(), details);
     }
 
+    /**
+     * The endpoint, model or deployment, API version and what else shapes the request body; never the key.
+     * The server's weights are out of sight, so a model redeployed under the same name keeps its cache
+     * ({@code --refresh-cache} after a redeploy).
+     */
+    @Override
+    public Optional<String> cacheIdentity() {
+        Map<String, Object> id = new LinkedHashMap<>();
+        id.put("api", settings.api().id);
+        id.put("url", settings.chatUrl().toString());
+        id.put("model", settings.model());
+        id.put("name", settings.name());
+        id.put("api_version", settings.apiVersion());
+        id.put("headers", new java.util.TreeMap<>(settings.headers()));
+        id.put("continue_final_message", settings.continueFinalMessage());
+        id.put("max_tokens_field", settings.maxTokensField());
+        return Optional.of(id.toString());
+    }
+
     /** The request's messages as JSON: a served model's template is the server's, so this is what we know. */
     @Override
     public String render(Prompt prompt) {

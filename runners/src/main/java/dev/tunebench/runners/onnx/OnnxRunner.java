@@ -77,6 +77,11 @@ final class OnnxRunner implements Runner {
     }
 
     @Override
+    public java.util.Optional<String> cacheIdentity() {
+        return java.util.Optional.of(RunnerDetails.cacheIdentity(info));
+    }
+
+    @Override
     public int countPromptTokens(Prompt prompt) {
         return encoder().encode(prompt).length;
     }

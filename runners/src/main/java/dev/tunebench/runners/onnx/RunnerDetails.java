@@ -35,6 +35,24 @@ final class RunnerDetails {
                 settings.intraOpThreads(), hashes, contract(config, model, tokenizer));
     }
 
+    /**
+     * What decides this model's completions besides the request: the hashes of its graph, weight and tokenizer
+     * files, the token ids that end or pad a sequence, the context length, the ONNX Runtime version and the
+     * device (float results may differ across them). Not the folder's path, threads or batch size.
+     */
+    static String cacheIdentity(RunnerInfo info) {
+        Map<String, Object> id = new LinkedHashMap<>();
+        id.put("runner", info.runnerId());
+        id.put("versions", new java.util.TreeMap<>(info.versions()));
+        id.put("device", info.device());
+        id.put("files", new java.util.TreeMap<>(info.fileSha256()));
+        for (String key : List.of("variant", "eos_token_ids", "pad_token_id", "bos_token_id", "add_bos_token",
+                "context_length", "vocab")) {
+            id.put(key, info.details().get(key));
+        }
+        return id.toString();
+    }
+
     /** What {@code model-info} prints: everything the runner found out about the folder and graph. */
     private static Map<String, Object> contract(ModelConfig config, OnnxModel model, TextTokenizer tokenizer) {
         KvContract c = model.contract;
