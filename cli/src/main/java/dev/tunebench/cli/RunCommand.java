@@ -19,6 +19,7 @@ import dev.tunebench.run.SuitePlanner;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.RunnerFactories;
 import dev.tunebench.spi.RunnerInfo;
+import dev.tunebench.spi.RunnerOptions;
 import dev.tunebench.suite.GenerationOverrides;
 import dev.tunebench.suite.RunnerOverrides;
 import dev.tunebench.suite.Suite;
@@ -76,6 +77,8 @@ final class RunCommand implements Callable<Integer> {
     Integer batchSize;
     @Option(names = "--device", description = "cpu or cuda[:N].")
     String device;
+    @Option(names = "--workers", description = "Workers sharing each local model (default: cores / threads; served models: 1).")
+    Integer workers;
     @Option(names = "--max-new-tokens", description = "Override the suite's max_new_tokens.")
     Integer maxNewTokens;
     @Option(names = "--shard", paramLabel = "i/n", description = "Run only shard i of n (deterministic split; join with `tunebench merge`).")
@@ -94,9 +97,10 @@ final class RunCommand implements Callable<Integer> {
         Flags.atLeast("--limit", limit, 0);
         Flags.atLeast("--threads", threads, 0);
         Flags.atLeast("--batch-size", batchSize, 1);
+        Flags.atLeast("--workers", workers, 1);
         Flags.atLeast("--max-new-tokens", maxNewTokens, 1);
         Suite suite = SuiteLoader.load(suiteFile)
-                .withOverrides(new RunnerOverrides(null, device, threads, batchSize),
+                .withOverrides(new RunnerOverrides(null, device, threads, batchSize, RunnerOptions.NONE, workers),
                         new GenerationOverrides(maxNewTokens, null, null));
         RunOptions options = new RunOptions(models, techniques, limit, shard == null ? Shard.ALL : Shard.parse(shard), resume);
         RunnerChecks.check(SuitePlanner.selectedModels(suite, options), suite.scorers());
@@ -118,9 +122,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("tunebench: run folder " + runDir);
         Map<String, RunnerInfo> runnerInfos = new LinkedHashMap<>();
+        Map<String, Integer> workerCounts = new LinkedHashMap<>();
         RunOutcome outcome;
         try (SampleSink sink = new SampleSink(runDir)) {
-            RunListener listener = new Listeners(new ProgressListener(err, System.console() != null), runDir, runnerInfos);
+            RunListener listener = new Listeners(new ProgressListener(err, System.console() != null), runDir, runnerInfos,
+                    workerCounts);
             RunPlan plan = SuitePlanner.plan(suite, options, done)
                     .withValidated(resume ? ValidationLosses.read(runDir).keySet() : Set.of());
             RunEngine engine = new RunEngine(plan, RunnerFactories::find, sink, listener);
@@ -140,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
                 if (perf != null && outcome.complete()) {
                     PerfTable.print(perf.run(runDir, err), spec.commandLine().getOut());
                 }
-                manifest = finish(runDir, manifest, outcome.complete(), outcome.problems(), runnerInfos);
+                manifest = finish(runDir, manifest, outcome.complete(), outcome.problems(), runnerInfos, workerCounts);
                 JsonNode summary = RunFolder.summarize(runDir, manifest);
                 if (!noReport) {
                     ReportCommand.writeAll(runDir);
@@ -154,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             } catch (RuntimeException e) {
                 // Whatever broke, the samples written so far stay and the folder says the run is incomplete.
-                manifest = finish(runDir, manifest, false, List.of(String.valueOf(e.getMessage())), runnerInfos);
+                manifest = finish(runDir, manifest, false, List.of(String.valueOf(e.getMessage())), runnerInfos, workerCounts);
                 RunFolder.summarize(runDir, manifest);
                 throw e;
             } finally {
@@ -170,7 +176,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private RunManifest finish(Path runDir, RunManifest manifest, boolean complete, List<String> problems,
-                               Map<String, RunnerInfo> infos) {
+                               Map<String, RunnerInfo> infos, Map<String, Integer> workerCounts) {
         RunnerInfo first = infos.values().stream().findFirst().orElse(null);
         RunManifest.RunnerEntry runner = first == null ? manifest.runner()
                 : new RunManifest.RunnerEntry(first.runnerId(), first.versions(), first.device(), first.intraOpThreads());
@@ -179,6 +185,7 @@ final class RunCommand implements Callable<Integer> {
                         ? m.withFiles(mergeFiles(m.files(), infos.get(m.id()).fileSha256())) : m)
                 .map(m -> infos.containsKey(m.id()) && infos.get(m.id()).details().containsKey("endpoint_host")
                         ? m.withServed(served(infos.get(m.id()))) : m)
+                .map(m -> workerCounts.containsKey(m.id()) ? m.withWorkers(workerCounts.get(m.id())) : m)
                 .toList();
         RunManifest done = manifest.finished(clock.instant().toString(), complete, problems, runner, models);
         RunFolder.writeManifest(runDir, done);
@@ -247,7 +254,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Progress on the terminal plus the run-folder side effects of engine events. */
-    private record Listeners(RunListener progress, Path runDir, Map<String, RunnerInfo> infos) implements RunListener {
+    private record Listeners(RunListener progress, Path runDir, Map<String, RunnerInfo> infos,
+                             Map<String, Integer> workers) implements RunListener {
         @Override
         public void runStarted(long totalSamples) {
             progress.runStarted(totalSamples);
@@ -277,6 +285,12 @@ final class RunCommand implements Callable<Integer> {
         @Override
         public void runnerOpened(String modelId, RunnerInfo info) {
             infos.put(modelId, info);
+        }
+
+        @Override
+        public void workersChosen(String modelId, int count) {
+            workers.put(modelId, count);
+            progress.workersChosen(modelId, count);
         }
 
         @Override
