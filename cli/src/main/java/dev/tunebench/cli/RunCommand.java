@@ -87,6 +87,8 @@ final class RunCommand implements Callable<Integer> {
     boolean resume;
     @Option(names = "--no-report", description = "Do not write report.html, summary.md and junit.xml.")
     boolean noReport;
+    @Option(names = "--no-perf", description = "Skip the suite's perf section (quality only).")
+    boolean noPerf;
     @Option(names = "--dry-run", description = "Print requests, tokens and cost per model at the suite's prices; send nothing.")
     boolean dryRun;
 
@@ -110,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
             CostEstimate.print(suite, options, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        PerfPlan perf = PerfSection.forRun(suite, options);
+        PerfPlan perf = noPerf ? null : PerfSection.forRun(suite, options);
         Instant start = clock.instant();
         Path runDir = runFolder(suite, start);
         Set<String> done = resume ? doneKeys(runDir) : Set.of();
