@@ -69,7 +69,7 @@ class WorkersEndToEndTest {
         Path samples = killed.resolve("samples.jsonl");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (lineCount(samples) < 200 && child.process().isAlive() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
         child.process().destroyForcibly().waitFor();
         int before = lineCount(samples);
