@@ -72,6 +72,9 @@ final class BenchCommand implements Callable<Integer> {
     String scenario;
     @Option(names = "--batch-sizes", split = ",", paramLabel = "N", description = "Offline sweep. Default: 1,2,4,8,16.")
     List<Integer> batchSizes;
+    @Option(names = "--workers", split = ",", paramLabel = "N",
+            description = "Offline: threads sharing the runner, each sending its next batch (a sweep, e.g. 1,2,4). Default: 1.")
+    List<Integer> workerCounts;
     @Option(names = "--threads", defaultValue = "1", description = "Intra-op threads per runner (0 = runtime default). Default: ${DEFAULT-VALUE}.")
     int threads;
     @Option(names = "--device", defaultValue = "cpu", description = "cpu or cuda[:N]. Default: ${DEFAULT-VALUE}.")
@@ -157,8 +160,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The openai runner's options for --endpoint: an offline batch of N is N requests in flight, so the
-     * runner may have as many in flight as the largest batch.
+     * The openai runner's options for --endpoint: an offline batch of N on each of W workers is N x W
+     * requests in flight, so the runner may have as many in flight as the largest of those.
      */
     private RunnerOptions endpointOptions(PerfSettings settings) {
         Map<String, Object> o = new LinkedHashMap<>();
@@ -168,7 +171,8 @@ final class BenchCommand implements Callable<Integer> {
             o.put("api_key_env", apiKeyEnv);
         }
         o.put("stream", !noStream);
-        o.put("concurrency", Math.max(1, settings.batchSizes().stream().mapToInt(Integer::intValue).max().orElse(1)));
+        o.put("concurrency", Math.max(1, settings.batchSizes().stream().mapToInt(Integer::intValue).max().orElse(1)
+                * settings.workers().stream().mapToInt(Integer::intValue).max().orElse(1)));
         return RunnerOptions.of(o, "--endpoint");
     }
 
@@ -192,7 +196,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<Slo> objectives = slos.stream().map(s -> Slo.parse(s, "--slo")).toList();
         return new PerfSettings(kind, batches, workers, rate, warm, measure, trials,
-                GenerationSettings.greedy(maxNewTokens), objectives, seed);
+                GenerationSettings.greedy(maxNewTokens), objectives, seed,
+                workerCounts == null ? List.of(1) : workerCounts);
     }
 
     private static Budget count(int n, String flag) {

@@ -37,6 +37,13 @@ final class ProgressListener implements RunListener {
     }
 
     @Override
+    public void workersChosen(String modelId, int workers) {
+        if (workers > 1) {
+            err.println("  " + workers + " workers share its runner");
+        }
+    }
+
+    @Override
     public void samplesDone(int count) {
         done += count;
         long now = System.nanoTime();

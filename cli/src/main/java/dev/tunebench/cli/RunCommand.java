@@ -19,6 +19,7 @@ import dev.tunebench.run.SuitePlanner;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.RunnerFactories;
 import dev.tunebench.spi.RunnerInfo;
+import dev.tunebench.spi.RunnerOptions;
 import dev.tunebench.store.CompletionCache;
 import dev.tunebench.store.SqliteStore;
 import dev.tunebench.suite.GenerationOverrides;
@@ -80,6 +81,8 @@ final class RunCommand implements Callable<Integer> {
     Integer batchSize;
     @Option(names = "--device", description = "cpu or cuda[:N].")
     String device;
+    @Option(names = "--workers", description = "Workers sharing each local model (default: cores / threads; served models: 1).")
+    Integer workers;
     @Option(names = "--max-new-tokens", description = "Override the suite's max_new_tokens.")
     Integer maxNewTokens;
     @Option(names = "--shard", paramLabel = "i/n", description = "Run only shard i of n (deterministic split; join with `tunebench merge`).")
@@ -92,6 +95,8 @@ final class RunCommand implements Callable<Integer> {
     boolean noCache;
     @Option(names = "--refresh-cache", description = "Send every request and store the new completions in the cache.")
     boolean refreshCache;
+    @Option(names = "--no-perf", description = "Skip the suite's perf section (quality only).")
+    boolean noPerf;
     @Option(names = "--dry-run", description = "Print requests, tokens and cost per model at the suite's prices; send nothing.")
     boolean dryRun;
 
@@ -102,12 +107,13 @@ final class RunCommand implements Callable<Integer> {
         Flags.atLeast("--limit", limit, 0);
         Flags.atLeast("--threads", threads, 0);
         Flags.atLeast("--batch-size", batchSize, 1);
+        Flags.atLeast("--workers", workers, 1);
         Flags.atLeast("--max-new-tokens", maxNewTokens, 1);
         if (noCache && refreshCache) {
             throw new InputException("--no-cache and --refresh-cache contradict each other; give one.");
         }
         Suite suite = SuiteLoader.load(suiteFile)
-                .withOverrides(new RunnerOverrides(null, device, threads, batchSize),
+                .withOverrides(new RunnerOverrides(null, device, threads, batchSize, RunnerOptions.NONE, workers),
                         new GenerationOverrides(maxNewTokens, null, null));
         RunOptions options = new RunOptions(models, techniques, limit, shard == null ? Shard.ALL : Shard.parse(shard), resume);
         RunnerChecks.check(SuitePlanner.selectedModels(suite, options), suite.scorers());
@@ -117,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
             CostEstimate.print(suite, options, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        PerfPlan perf = PerfSection.forRun(suite, options);
+        PerfPlan perf = noPerf ? null : PerfSection.forRun(suite, options);
         Instant start = clock.instant();
         Path runDir = runFolder(suite, start);
         Set<String> done = resume ? doneKeys(runDir) : Set.of();
@@ -129,11 +135,13 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("tunebench: run folder " + runDir);
         Map<String, RunnerInfo> runnerInfos = new LinkedHashMap<>();
+        Map<String, Integer> workerCounts = new LinkedHashMap<>();
         RunOutcome outcome;
         try (SqliteStore store = storeOptions.openForRun(err); SampleSink sink = new SampleSink(runDir)) {
             CountingCache cache = new CountingCache(store == null || noCache ? CompletionCache.NONE
                     : refreshCache ? store.completions().refreshing() : store.completions());
-            RunListener listener = new Listeners(new ProgressListener(err, System.console() != null), runDir, runnerInfos);
+            RunListener listener = new Listeners(new ProgressListener(err, System.console() != null), runDir, runnerInfos,
+                    workerCounts);
             RunPlan plan = SuitePlanner.plan(suite, options, done)
                     .withValidated(resume ? ValidationLosses.read(runDir).keySet() : Set.of());
             RunEngine engine = new RunEngine(plan, RunnerFactories::find, sink, listener, cache);
@@ -153,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
                 if (perf != null && outcome.complete()) {
                     PerfTable.print(perf.run(runDir, err), spec.commandLine().getOut());
                 }
-                manifest = finish(runDir, manifest, outcome.complete(), outcome.problems(), runnerInfos);
+                manifest = finish(runDir, manifest, outcome.complete(), outcome.problems(), runnerInfos, workerCounts);
                 JsonNode summary = RunFolder.summarize(runDir, manifest);
                 if (cache.hits() > 0) {
                     err.println("tunebench: " + cache.hits() + " samples from the completion cache (" + store.file()
@@ -175,7 +183,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             } catch (RuntimeException e) {
                 // Whatever broke, the samples written so far stay and the folder says the run is incomplete.
-                manifest = finish(runDir, manifest, false, List.of(String.valueOf(e.getMessage())), runnerInfos);
+                manifest = finish(runDir, manifest, false, List.of(String.valueOf(e.getMessage())), runnerInfos, workerCounts);
                 RunFolder.summarize(runDir, manifest);
                 throw e;
             } finally {
@@ -191,7 +199,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private RunManifest finish(Path runDir, RunManifest manifest, boolean complete, List<String> problems,
-                               Map<String, RunnerInfo> infos) {
+                               Map<String, RunnerInfo> infos, Map<String, Integer> workerCounts) {
         RunnerInfo first = infos.values().stream().findFirst().orElse(null);
         RunManifest.RunnerEntry runner = first == null ? manifest.runner()
                 : new RunManifest.RunnerEntry(first.runnerId(), first.versions(), first.device(), first.intraOpThreads());
@@ -200,6 +208,7 @@ final class RunCommand implements Callable<Integer> {
                         ? m.withFiles(mergeFiles(m.files(), infos.get(m.id()).fileSha256())) : m)
                 .map(m -> infos.containsKey(m.id()) && infos.get(m.id()).details().containsKey("endpoint_host")
                         ? m.withServed(served(infos.get(m.id()))) : m)
+                .map(m -> workerCounts.containsKey(m.id()) ? m.withWorkers(workerCounts.get(m.id())) : m)
                 .toList();
         RunManifest done = manifest.finished(clock.instant().toString(), complete, problems, runner, models);
         RunFolder.writeManifest(runDir, done);
@@ -268,7 +277,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Progress on the terminal plus the run-folder side effects of engine events. */
-    private record Listeners(RunListener progress, Path runDir, Map<String, RunnerInfo> infos) implements RunListener {
+    private record Listeners(RunListener progress, Path runDir, Map<String, RunnerInfo> infos,
+                             Map<String, Integer> workers) implements RunListener {
         @Override
         public void runStarted(long totalSamples) {
             progress.runStarted(totalSamples);
@@ -298,6 +308,12 @@ final class RunCommand implements Callable<Integer> {
         @Override
         public void runnerOpened(String modelId, RunnerInfo info) {
             infos.put(modelId, info);
+        }
+
+        @Override
+        public void workersChosen(String modelId, int count) {
+            workers.put(modelId, count);
+            progress.workersChosen(modelId, count);
         }
 
         @Override

@@ -76,6 +76,26 @@ class BenchCommandTest {
     }
 
     @Test
+    void offlineSweepCrossesWorkersWithBatchSizes() throws Exception {
+        JsonNode o = bench("--scenario", "offline", "--workers", "1,2", "--batch-sizes", "1,4", "--requests", "16",
+                "--warmup", "8", "--trials", "1");
+        JsonNode sweep = o.get("sweep");
+        assertEquals(4, sweep.size());
+        List<String> cells = new java.util.ArrayList<>();
+        sweep.forEach(b -> cells.add(b.get("workers").asInt() + "x" + b.get("batch_size").asInt()));
+        assertEquals(List.of("1x1", "1x4", "2x1", "2x4"), cells);
+        sweep.forEach(b -> assertEquals(16, b.get("requests").asInt(), b.toString()));
+        assertTrue(o.get("workers").asInt() >= 1, "the best block says its workers: " + o);
+    }
+
+    @Test
+    void workersGoWithTheOfflineScenarioOnly() {
+        Cli r = Cli.run("bench", "--model", model(), "--data", data(), "--workers", "2", "--requests", "2");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("offline scenario only"), r.err());
+    }
+
+    @Test
     void serverAtALowRateHardlyQueues() throws Exception {
         // 8 requests/s (125 ms apart) against milliseconds of service: most requests find the runner free. The
         // mean is not asserted: one slow request on a loaded machine queues its successors, a timing, not a bug.

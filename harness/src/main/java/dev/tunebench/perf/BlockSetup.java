@@ -8,7 +8,8 @@ import java.util.Objects;
  * threads, the warm-up requests actually run and the generation length.
  */
 public record BlockSetup(String model, Scenario scenario, int batchSize, int concurrency, Double rate,
-                         String runner, String device, int threads, long warmupRequests, int maxNewTokens) {
+                         String runner, String device, int threads, long warmupRequests, int maxNewTokens,
+                         int workers) {
     public BlockSetup {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(scenario, "scenario");

@@ -33,6 +33,7 @@ public final class PerfJson {
         o.put("runner", s.runner());
         o.put("device", s.device());
         o.put("threads", s.threads());
+        o.put("workers", s.workers());
         o.put("max_new_tokens", s.maxNewTokens());
         o.put("warmup_requests", s.warmupRequests());
         o.put("trials", f.trials());
@@ -71,6 +72,7 @@ public final class PerfJson {
         o.put("scenario", s.scenario().wireName());
         o.put("batch_size", s.batchSize());
         o.put("concurrency", s.concurrency());
+        o.put("workers", s.workers());
         o.put("trial", r.trial());
         o.put("request", r.sequence());
         o.put("row_id", r.rowId());

@@ -28,9 +28,11 @@ public record PerfPlan(DataSource eval, List<ModelSpec> models, Technique techni
 
     /** One scenario of the section with the section's defaults applied; {@code measure} null = the whole set. */
     public record Entry(Scenario scenario, List<Integer> batchSizes, int concurrency, Double rate, Budget warmup,
-                        Budget measure, int trials, Integer maxNewTokens, List<Slo> slos, long seed, String where) {
+                        Budget measure, int trials, Integer maxNewTokens, List<Slo> slos, long seed, String where,
+                        List<Integer> workers) {
         public Entry {
             batchSizes = List.copyOf(batchSizes);
+            workers = List.copyOf(workers);
             slos = List.copyOf(slos);
         }
 
@@ -40,7 +42,7 @@ public record PerfPlan(DataSource eval, List<ModelSpec> models, Technique techni
                     : new GenerationSettings(maxNewTokens, generation.decoding(), generation.stopStrings());
             try {
                 return new PerfSettings(scenario, batchSizes, concurrency, rate, warmup,
-                        measure != null ? measure : Budget.requests(rows), trials, g, slos, seed);
+                        measure != null ? measure : Budget.requests(rows), trials, g, slos, seed, workers);
             } catch (InputException e) {
                 throw new InputException(where + ": " + e.getMessage(), e);
             }

@@ -47,16 +47,18 @@ public final class PerfRunner {
                 : sequential(model, workload, settings);
     }
 
-    /** Single-stream and the offline sweep share one runner sized for the largest batch. */
+    /** Single-stream and the offline sweep (workers x batch sizes) share one runner sized for the largest batch. */
     private List<PerfBlock> sequential(String model, Workload workload, PerfSettings s) {
         List<PerfBlock> blocks = new ArrayList<>();
         int largest = Collections.max(s.batchSizes());
         try (Runner runner = opener.open(new RunnerSettings(base.device(), base.intraOpThreads(), largest, base.options()))) {
             SequentialDriver driver = new SequentialDriver(runner, workload, s.generation(), ticker);
-            for (int batch : s.batchSizes()) {
-                long warm = driver.run(-1, batch, s.warmupFor(batch)).requests().size();
-                BlockSetup setup = setup(model, s, batch, 1, null, runner.info(), warm);
-                blocks.add(measure(setup, s, t -> driver.run(t, batch, s.measure())));
+            for (int workers : s.workers()) {
+                for (int batch : s.batchSizes()) {
+                    long warm = driver.run(-1, batch, workers, s.warmupFor(batch * workers)).requests().size();
+                    BlockSetup setup = setup(model, s, batch, 1, null, runner.info(), warm, workers);
+                    blocks.add(measure(setup, s, t -> driver.run(t, batch, workers, s.measure())));
+                }
             }
         }
         return blocks;
@@ -70,7 +72,7 @@ public final class PerfRunner {
             }
             try (ServerDriver driver = new ServerDriver(runners, workload, s.generation(), ticker)) {
                 long warm = driver.warmUp(s.warmup());
-                BlockSetup setup = setup(model, s, 1, s.concurrency(), s.rate(), runners.get(0).info(), warm);
+                BlockSetup setup = setup(model, s, 1, s.concurrency(), s.rate(), runners.get(0).info(), warm, 1);
                 // Each trial draws its own arrival times, reproducibly from the seed.
                 return List.of(measure(setup, s, t -> driver.run(t, s.rate(), s.measure(), s.seed() + 1_000_003L * t)));
             }
@@ -92,8 +94,8 @@ public final class PerfRunner {
     }
 
     private static BlockSetup setup(String model, PerfSettings s, int batch, int concurrency, Double rate,
-                                    RunnerInfo info, long warm) {
+                                    RunnerInfo info, long warm, int workers) {
         return new BlockSetup(model, s.scenario(), batch, concurrency, rate, info.runnerId(), info.device(),
-                info.intraOpThreads(), warm, s.generation().maxNewTokens());
+                info.intraOpThreads(), warm, s.generation().maxNewTokens(), workers);
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
 public final class PerfSection {
     private static final Set<String> TOP = Set.of("models", "technique", "scenarios", "warmup", "warmup_s",
             "requests", "duration_s", "trials", "max_new_tokens", "slo", "seed");
-    private static final Set<String> ENTRY = Set.of("scenario", "batch_sizes", "concurrency", "rate", "warmup",
+    private static final Set<String> ENTRY = Set.of("scenario", "batch_sizes", "workers", "concurrency", "rate", "warmup",
             "warmup_s", "requests", "duration_s", "trials", "max_new_tokens", "slo", "seed");
 
     private final String file;
@@ -105,6 +105,7 @@ public final class PerfSection {
         List<Integer> batches = node.has("batch_sizes") ? integers(node.get("batch_sizes"), where + ".batch_sizes")
                 : scenario == Scenario.OFFLINE ? PerfDefaults.OFFLINE_BATCH_SIZES : List.of(1);
         Double rate = node.has("rate") ? number(node.get("rate"), where + ".rate") : null;
+        List<Integer> workers = node.has("workers") ? integers(node.get("workers"), where + ".workers") : List.of(1);
         List<Slo> slos = new ArrayList<>();
         for (String s : strings(pick("slo", node, top), where + ".slo")) {
             slos.add(Slo.parse(s, file + ": " + where + ".slo"));
@@ -116,7 +117,7 @@ public final class PerfSection {
                 warmup != null ? warmup : Budget.seconds(PerfDefaults.WARMUP_SECONDS), measure,
                 trials.isMissingNode() ? PerfDefaults.TRIALS : integer(trials, where + ".trials"),
                 maxNew.isMissingNode() ? null : integer(maxNew, where + ".max_new_tokens"), slos,
-                seed.isMissingNode() ? suiteSeed : seed.asLong(), file + ": " + where);
+                seed.isMissingNode() ? suiteSeed : seed.asLong(), file + ": " + where, workers);
     }
 
     /** A count or a duration, from the entry if it sets either, else from the section; null when neither. */

@@ -7,14 +7,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One scenario to measure. {@code batchSizes} is the offline sweep ({@code [1]} otherwise). For server,
+ * One scenario to measure. {@code batchSizes} is the offline sweep ({@code [1]} otherwise), and
+ * {@code workers} its other dimension: that many threads share the runner, each sending its next batch
+ * as soon as its last returns ({@code [1]} otherwise). For server,
  * {@code concurrency} is the number of runners serving requests and {@code rate} (requests per second,
  * Poisson) the open-loop arrival rate; without a rate, {@code concurrency} clients send their next
  * request as soon as the previous one completes (closed loop).
  */
 public record PerfSettings(Scenario scenario, List<Integer> batchSizes, int concurrency, Double rate,
                            Budget warmup, Budget measure, int trials, GenerationSettings generation,
-                           List<Slo> slos, long seed) {
+                           List<Slo> slos, long seed, List<Integer> workers) {
+
+    public PerfSettings(Scenario scenario, List<Integer> batchSizes, int concurrency, Double rate, Budget warmup,
+                        Budget measure, int trials, GenerationSettings generation, List<Slo> slos, long seed) {
+        this(scenario, batchSizes, concurrency, rate, warmup, measure, trials, generation, slos, seed, List.of(1));
+    }
 
     public PerfSettings {
         Objects.requireNonNull(scenario, "scenario");
@@ -23,6 +30,14 @@ public record PerfSettings(Scenario scenario, List<Integer> batchSizes, int conc
         Objects.requireNonNull(generation, "generation");
         batchSizes = List.copyOf(batchSizes);
         slos = List.copyOf(slos);
+        workers = List.copyOf(workers);
+        if (workers.isEmpty() || workers.stream().anyMatch(w -> w < 1)) {
+            throw new InputException("workers must be >= 1, got " + workers + ".");
+        }
+        if (scenario != Scenario.OFFLINE && !workers.equals(List.of(1))) {
+            throw new InputException("workers " + workers + " apply to the offline scenario only; for "
+                    + scenario.wireName() + " use concurrency (server) or nothing (single-stream).");
+        }
         if (batchSizes.isEmpty() || batchSizes.stream().anyMatch(b -> b < 1)) {
             throw new InputException("batch sizes must be >= 1, got " + batchSizes + ".");
         }

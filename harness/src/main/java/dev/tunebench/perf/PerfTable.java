@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /** The terminal view of perf blocks: one row per block, throughput with its interval across trials. */
 public final class PerfTable {
-    private static final String[] HEADER = {"model", "scenario", "batch", "conc", "rate", "requests", "trials",
+    private static final String[] HEADER = {"model", "scenario", "batch", "workers", "conc", "rate", "requests", "trials",
             "out tok/s [95% CI]", "req/s", "prefill tok/s", "ttft p50/p99 ms", "tpot p50 ms", "latency p50/p99 ms",
             "queue p99 ms", "goodput", "peak rss MB", "cpu cores"};
 
@@ -23,7 +23,7 @@ public final class PerfTable {
             BlockSetup s = b.setup();
             PerfFigures f = b.figures();
             rows.add(new String[]{s.model(), s.scenario().wireName(), String.valueOf(s.batchSize()),
-                    String.valueOf(s.concurrency()), s.rate() == null ? "-" : fmt(s.rate()),
+                    String.valueOf(s.workers()), String.valueOf(s.concurrency()), s.rate() == null ? "-" : fmt(s.rate()),
                     String.valueOf(f.requests()), String.valueOf(f.trials()), withInterval(f.outputTokensPerS()),
                     fmt(value(f.requestsPerS())), fmt(f.prefillTokensPerS()),
                     fmt(f.ttft().p50Ms()) + " / " + fmt(f.ttft().p99Ms()), fmt(f.tpot().p50Ms()),

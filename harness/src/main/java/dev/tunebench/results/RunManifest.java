@@ -47,24 +47,37 @@ public record RunManifest(
      * One model: its role, checkpoint position, training history and file hashes, prices per 1K tokens;
      * for a served model, {@code served} holds the endpoint host, model or deployment, api_version and what
      * the answers reported ({@code response_model}, {@code system_fingerprint}); null for a local model.
+     * {@code workers}: how many workers shared the model's runner in the quality run (null before it opened).
      */
     public record ModelEntry(String id, String role, String folder, Double epoch, Long step,
                              List<TrainPoint> trainHistory, Map<String, String> files,
                              double promptPricePer1k, double completionPricePer1k,
                              @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                             Map<String, String> served) {
+                             Map<String, String> served,
+                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                             Integer workers) {
 
         public ModelEntry(String id, String role, String folder, Double epoch, Long step, List<TrainPoint> trainHistory,
                           Map<String, String> files, double promptPricePer1k, double completionPricePer1k) {
-            this(id, role, folder, epoch, step, trainHistory, files, promptPricePer1k, completionPricePer1k, null);
+            this(id, role, folder, epoch, step, trainHistory, files, promptPricePer1k, completionPricePer1k, null, null);
+        }
+
+        public ModelEntry(String id, String role, String folder, Double epoch, Long step, List<TrainPoint> trainHistory,
+                          Map<String, String> files, double promptPricePer1k, double completionPricePer1k,
+                          Map<String, String> served) {
+            this(id, role, folder, epoch, step, trainHistory, files, promptPricePer1k, completionPricePer1k, served, null);
         }
 
         public ModelEntry withFiles(Map<String, String> newFiles) {
-            return new ModelEntry(id, role, folder, epoch, step, trainHistory, newFiles, promptPricePer1k, completionPricePer1k, served);
+            return new ModelEntry(id, role, folder, epoch, step, trainHistory, newFiles, promptPricePer1k, completionPricePer1k, served, workers);
         }
 
         public ModelEntry withServed(Map<String, String> newServed) {
-            return new ModelEntry(id, role, folder, epoch, step, trainHistory, files, promptPricePer1k, completionPricePer1k, newServed);
+            return new ModelEntry(id, role, folder, epoch, step, trainHistory, files, promptPricePer1k, completionPricePer1k, newServed, workers);
+        }
+
+        public ModelEntry withWorkers(Integer newWorkers) {
+            return new ModelEntry(id, role, folder, epoch, step, trainHistory, files, promptPricePer1k, completionPricePer1k, served, newWorkers);
         }
     }
 

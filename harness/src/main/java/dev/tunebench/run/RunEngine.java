@@ -32,6 +32,8 @@ import java.util.stream.Stream;
  * and the run goes on with the next one, so completed samples are never lost. A request the runner
  * gave up on, or a prompt it cannot run as meant, becomes an error sample and the cell goes on. A request
  * the completion cache already answered is scored from the stored completion, marked cached, and not sent.
+ * Batches run on the model's workers ({@link BatchPipeline}); scoring, writing and the cache stay on the
+ * run's thread, in the order one worker would give.
  */
 public final class RunEngine {
     private final RunPlan plan;
@@ -70,23 +72,30 @@ public final class RunEngine {
                 break;
             }
             listener.modelStarted(model.id());
-            try (Runner runner = factories.apply(model.runnerType()).open(model.folder(), model.runner())) {
-                listener.runnerOpened(model.id(), runner.info());
-                for (RunPlan.Technique technique : plan.techniques()) {
-                    for (int repeat = 0; repeat < plan.repeats() && !stopRequested; repeat++) {
-                        runCell(runner, model, technique, repeat);
+            try {
+                RunnerFactory factory = factories.apply(model.runnerType());
+                int workers = Workers.resolve(model.runner(), factory, Workers.cores());
+                try (Runner runner = factory.open(model.folder(), model.runner());
+                     BatchPipeline pipeline = new BatchPipeline(workers, model.id(), () -> stopRequested)) {
+                    listener.runnerOpened(model.id(), runner.info());
+                    listener.workersChosen(model.id(), workers);
+                    for (RunPlan.Technique technique : plan.techniques()) {
+                        for (int repeat = 0; repeat < plan.repeats() && !stopRequested; repeat++) {
+                            runCell(runner, pipeline, model, technique, repeat);
+                        }
                     }
-                }
-                if (plan.validationRows() != null && !stopRequested && !plan.validated().contains(model.id())) {
-                    if (runner.teacherForcing()) {
-                        RunOutcome.ValidationLoss loss = validationLoss(runner, model);
-                        losses.put(model.id(), loss);
-                        listener.validationDone(model.id(), loss);
-                    } else {
-                        listener.validationUnavailable(model.id());
+                    pipeline.finish();
+                    if (plan.validationRows() != null && !stopRequested && !plan.validated().contains(model.id())) {
+                        if (runner.teacherForcing()) {
+                            RunOutcome.ValidationLoss loss = validationLoss(runner, pipeline, model);
+                            losses.put(model.id(), loss);
+                            listener.validationDone(model.id(), loss);
+                        } else {
+                            listener.validationUnavailable(model.id());
+                        }
                     }
+                    listener.runnerClosing(model.id(), runner.info());
                 }
-                listener.runnerClosing(model.id(), runner.info());
             } catch (InputException | IllegalStateException | UnsupportedOperationException | java.io.UncheckedIOException e) {
                 String reason = "model '" + model.id() + "' failed: " + e.getMessage();
                 problems.add(reason);
@@ -102,7 +111,8 @@ public final class RunEngine {
         return new RunOutcome(complete, problems, losses);
     }
 
-    private void runCell(Runner runner, RunPlan.Model model, RunPlan.Technique technique, int repeat) {
+    private void runCell(Runner runner, BatchPipeline pipeline, RunPlan.Model model, RunPlan.Technique technique,
+                         int repeat) {
         GenerationSettings settings = forRepeat(model.generation(), repeat);
         List<Row> batchRows = new ArrayList<>();
         List<Prompt> batchPrompts = new ArrayList<>();
@@ -120,34 +130,32 @@ public final class RunEngine {
                 Prompt prompt = technique.apply().apply(row);
                 Optional<String> unsupported = runner.unsupported(prompt, settings);
                 if (unsupported.isPresent()) {
-                    sink.write(scorer.failed(model.id(), technique.name(), repeat, row, prompt,
-                            Sample.UNSUPPORTED + unsupported.get()));
-                    listener.samplesDone(1);
+                    // Through the pipeline, so it lands in row order behind the batches before it.
+                    Batch single = Batch.of(row, prompt, null);
+                    pipeline.submit(() -> single.failedAll(Sample.UNSUPPORTED + unsupported.get()),
+                            done -> write(model, technique, repeat, done));
                     continue;
                 }
                 String key = identity == null ? null : cacheKey(runner, identity, prompt, settings);
                 Optional<Generation> stored = key == null ? Optional.empty() : cache.find(key);
                 if (stored.isPresent()) {
-                    for (Sample s : scorer.scoreAll(model.id(), technique.name(), repeat, List.of(row), List.of(prompt),
-                            List.of(stored.get()))) {
-                        sink.write(s.asCached());
-                    }
-                    listener.samplesDone(1);
+                    Batch single = Batch.of(row, prompt, key);
+                    pipeline.submit(() -> single.fromCache(stored.get()), done -> write(model, technique, repeat, done));
                     continue;
                 }
                 batchRows.add(row);
                 batchPrompts.add(prompt);
                 batchKeys.add(key);
                 if (batchRows.size() == batchSize) {
-                    generateAndScore(runner, model, technique, repeat, settings, batchRows, batchPrompts, batchKeys);
-                    batchRows.clear();
-                    batchPrompts.clear();
-                    batchKeys.clear();
+                    submit(runner, pipeline, model, technique, repeat, settings, new Batch(batchRows, batchPrompts, batchKeys));
+                    batchRows = new ArrayList<>();
+                    batchPrompts = new ArrayList<>();
+                    batchKeys = new ArrayList<>();
                 }
             }
         }
         if (!batchRows.isEmpty() && !stopRequested) {
-            generateAndScore(runner, model, technique, repeat, settings, batchRows, batchPrompts, batchKeys);
+            submit(runner, pipeline, model, technique, repeat, settings, new Batch(batchRows, batchPrompts, batchKeys));
         }
     }
 
@@ -160,69 +168,69 @@ public final class RunEngine {
         }
     }
 
-    private void generateAndScore(Runner runner, RunPlan.Model model, RunPlan.Technique technique, int repeat,
-                                  GenerationSettings settings, List<Row> rows, List<Prompt> prompts, List<String> keys) {
-        List<Generation> generations;
+    private void submit(Runner runner, BatchPipeline pipeline, RunPlan.Model model, RunPlan.Technique technique,
+                        int repeat, GenerationSettings settings, Batch batch) {
+        pipeline.submit(() -> generate(runner, settings, batch), done -> write(model, technique, repeat, done));
+    }
+
+    /** On a worker: the batch's generations, or per row why there is none. Scores nothing, writes nothing. */
+    private static Batch.Done generate(Runner runner, GenerationSettings settings, Batch batch) {
         try {
-            generations = runner.generate(prompts, settings);
+            return batch.generated(runner.generate(batch.prompts(), settings));
         } catch (InputException e) {
             // One bad prompt (e.g. too long for the model) must not sink its batch-mates: retry one by one.
-            if (rows.size() > 1) {
-                for (int i = 0; i < rows.size(); i++) {
-                    generateAndScore(runner, model, technique, repeat, settings, List.of(rows.get(i)), List.of(prompts.get(i)),
-                            java.util.Collections.singletonList(keys.get(i)));
-                }
-                return;
+            if (batch.size() == 1) {
+                return batch.failedAll(e.getMessage());
             }
-            sink.write(scorer.failed(model.id(), technique.name(), repeat, rows.get(0), prompts.get(0), e.getMessage()));
-            listener.samplesDone(1);
-            return;
+            List<Generation> generations = new ArrayList<>();
+            List<String> errors = new ArrayList<>();
+            for (Batch single : batch.singles()) {
+                Batch.Done one = generate(runner, settings, single);
+                generations.add(one.generations().get(0));
+                errors.add(one.errors().get(0));
+            }
+            return new Batch.Done(batch, generations, errors);
         } catch (RequestsFailed e) {
-            for (int i = 0; i < rows.size(); i++) {
-                remember(keys.get(i), model, e.generations().get(i));
-            }
-            writeInOrder(model, technique, repeat, rows, prompts, e);
-            return;
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            remember(keys.get(i), model, generations.get(i));
-        }
-        for (Sample s : scorer.scoreAll(model.id(), technique.name(), repeat, rows, prompts, generations)) {
-            sink.write(s);
-        }
-        listener.samplesDone(rows.size());
-    }
-
-    private void remember(String key, RunPlan.Model model, Generation g) {
-        if (key != null && g != null) {
-            cache.put(key, model.id(), g);
+            return new Batch.Done(batch, e.generations(), e.errors());
         }
     }
 
-    /** The completed requests scored, the failed ones as error samples, all in row order. */
-    private void writeInOrder(RunPlan.Model model, RunPlan.Technique technique, int repeat, List<Row> rows,
-                              List<Prompt> prompts, RequestsFailed e) {
+    /** On the run's thread, in submission order: the completed rows scored, the failed ones as error samples. */
+    private void write(RunPlan.Model model, RunPlan.Technique technique, int repeat, Batch.Done done) {
+        List<Row> rows = done.batch().rows();
+        List<Prompt> prompts = done.batch().prompts();
         List<Row> okRows = new ArrayList<>();
         List<Prompt> okPrompts = new ArrayList<>();
         List<Generation> ok = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            if (e.generations().get(i) != null) {
+            if (done.generations().get(i) != null) {
                 okRows.add(rows.get(i));
                 okPrompts.add(prompts.get(i));
-                ok.add(e.generations().get(i));
+                ok.add(done.generations().get(i));
             }
         }
-        var scored = scorer.scoreAll(model.id(), technique.name(), repeat, okRows, okPrompts, ok).iterator();
+        if (!done.cached()) {
+            for (int i = 0; i < rows.size(); i++) {
+                String key = done.batch().keys().get(i);
+                if (key != null && done.generations().get(i) != null) {
+                    cache.put(key, model.id(), done.generations().get(i));
+                }
+            }
+        }
+        var scored = ok.isEmpty() ? java.util.Collections.<Sample>emptyIterator()
+                : scorer.scoreAll(model.id(), technique.name(), repeat, okRows, okPrompts, ok).iterator();
         for (int i = 0; i < rows.size(); i++) {
-            sink.write(e.generations().get(i) != null ? scored.next()
-                    : scorer.failed(model.id(), technique.name(), repeat, rows.get(i), prompts.get(i), e.errors().get(i)));
+            Sample sample = done.generations().get(i) != null ? scored.next()
+                    : scorer.failed(model.id(), technique.name(), repeat, rows.get(i), prompts.get(i), done.errors().get(i));
+            sink.write(done.cached() ? sample.asCached() : sample);
         }
         listener.samplesDone(rows.size());
     }
 
-    private RunOutcome.ValidationLoss validationLoss(Runner runner, RunPlan.Model model) {
-        double nll = 0;
-        long tokens = 0;
+    /** Batches of validation rows on the workers; their sums are added in row order, as with one worker. */
+    private RunOutcome.ValidationLoss validationLoss(Runner runner, BatchPipeline pipeline, RunPlan.Model model) {
+        double[] nll = {0};
+        long[] tokens = {0};
         int count = 0;
         int batchSize = model.runner().batchSize();
         List<List<Message>> batch = new ArrayList<>();
@@ -232,15 +240,19 @@ public final class RunEngine {
                 batch.add(it.next().conversation());
                 count++;
                 if (batch.size() == batchSize || !it.hasNext()) {
-                    for (TeacherForcedScore s : runner.score(batch)) {
-                        nll += s.sumNll();
-                        tokens += s.tokenCount();
-                    }
-                    batch.clear();
+                    List<List<Message>> conversations = batch;
+                    pipeline.submit(() -> runner.score(conversations), scores -> {
+                        for (TeacherForcedScore s : scores) {
+                            nll[0] += s.sumNll();
+                            tokens[0] += s.tokenCount();
+                        }
+                    });
+                    batch = new ArrayList<>();
                 }
             }
         }
-        return new RunOutcome.ValidationLoss(tokens == 0 ? Double.NaN : nll / tokens, tokens, count);
+        pipeline.finish();
+        return new RunOutcome.ValidationLoss(tokens[0] == 0 ? Double.NaN : nll[0] / tokens[0], tokens[0], count);
     }
 
     private void closeJudges() {

@@ -22,6 +22,10 @@ public interface RunListener {
     default void runnerOpened(String modelId, dev.tunebench.spi.RunnerInfo info) {
     }
 
+    /** How many workers share the model's runner (see {@link Workers}). */
+    default void workersChosen(String modelId, int workers) {
+    }
+
     /**
      * The model's runner is about to close; {@code info} may hold what only the answers told (a served
      * model's reported name and fingerprint). Comes after {@link #runnerOpened} for the same model.

@@ -17,6 +17,15 @@ public interface RunnerFactory {
     }
 
     /**
+     * Whether one open runner of this kind may be called from several threads at once, so that a suite
+     * run's workers share it (weights loaded once). A kind that runs requests concurrently itself (a served
+     * endpoint) or keeps per-call state says no and gets one worker.
+     */
+    default boolean sharedByWorkers() {
+        return false;
+    }
+
+    /**
      * Checks the settings of this kind without opening anything, so a bad key or value fails before a run
      * starts ({@code validate}, and every run). {@code modelDir} is null for a model given without a folder.
      * The default accepts no options of its own.

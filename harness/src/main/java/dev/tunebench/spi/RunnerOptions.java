@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class RunnerOptions {
     /** Keys every runner kind shares; the engine reads them, so they never reach a runner's options. */
-    public static final List<String> SHARED_KEYS = List.of("type", "device", "threads", "batch_size");
+    public static final List<String> SHARED_KEYS = List.of("type", "device", "threads", "batch_size", "workers");
     public static final RunnerOptions NONE = new RunnerOptions(Map.of(), Path.of(""));
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -9,12 +9,17 @@ import java.util.Objects;
  * Runner choice and settings as one layer gives them (suite, model or command line); {@code null}
  * means "not set here". {@code options} are the runner kind's own keys, merged key by key.
  */
-public record RunnerOverrides(String type, String device, Integer threads, Integer batchSize, RunnerOptions options) {
+public record RunnerOverrides(String type, String device, Integer threads, Integer batchSize, RunnerOptions options,
+                              Integer workers) {
 
-    public static final RunnerOverrides NONE = new RunnerOverrides(null, null, null, null, RunnerOptions.NONE);
+    public static final RunnerOverrides NONE = new RunnerOverrides(null, null, null, null, RunnerOptions.NONE, null);
 
     public RunnerOverrides {
         Objects.requireNonNull(options, "options");
+    }
+
+    public RunnerOverrides(String type, String device, Integer threads, Integer batchSize, RunnerOptions options) {
+        this(type, device, threads, batchSize, options, null);
     }
 
     public RunnerOverrides(String type, String device, Integer threads, Integer batchSize) {
@@ -28,7 +33,8 @@ public record RunnerOverrides(String type, String device, Integer threads, Integ
                 device != null ? device : lower.device,
                 threads != null ? threads : lower.threads,
                 batchSize != null ? batchSize : lower.batchSize,
-                lower.options.under(options));
+                lower.options.under(options),
+                workers != null ? workers : lower.workers);
     }
 
     public String resolveType() {
@@ -41,10 +47,12 @@ public record RunnerOverrides(String type, String device, Integer threads, Integ
                 Objects.requireNonNullElse(device, Defaults.DEVICE),
                 Objects.requireNonNullElse(threads, Defaults.THREADS),
                 Objects.requireNonNullElse(batchSize, Defaults.BATCH_SIZE),
-                options);
+                options,
+                Objects.requireNonNullElse(workers, 0));
     }
 
     static RunnerOverrides of(String type, RunnerSettings resolved) {
-        return new RunnerOverrides(type, resolved.device(), resolved.intraOpThreads(), resolved.batchSize(), resolved.options());
+        return new RunnerOverrides(type, resolved.device(), resolved.intraOpThreads(), resolved.batchSize(), resolved.options(),
+                resolved.workers() == 0 ? null : resolved.workers());
     }
 }

@@ -53,7 +53,7 @@ final class SettingsSection {
         return new RunnerOverrides(node.get("type").present() ? node.get("type").name() : null,
                 device.present() ? device.text() : null,
                 node.get("threads").integerOrNull(0), node.get("batch_size").integerOrNull(1),
-                new RunnerOptions(own, dir));
+                new RunnerOptions(own, dir), node.get("workers").integerOrNull(1));
     }
 
     /** A list of strings, or one string as a list of one. */

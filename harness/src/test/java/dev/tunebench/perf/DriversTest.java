@@ -72,6 +72,38 @@ class DriversTest {
     }
 
     @Test
+    void offlineWorkersShareTheRunnerAndMeasureEachRequestOnce() {
+        FakeTicker ticker = new FakeTicker();
+        FakeRunner runner = new FakeRunner(ticker, call -> 2 * MS, MS, 2);
+        List<TrialResult> logged = new ArrayList<>();
+        PerfSettings offline = new PerfSettings(Scenario.OFFLINE, List.of(4), 1, null, Budget.requests(1),
+                Budget.requests(10), 1, GenerationSettings.greedy(8), List.of(), 7, List.of(1, 3));
+        List<PerfBlock> blocks = new PerfRunner(s -> runner, RunnerSettings.cpu(), ticker, (setup, trial) -> logged.add(trial))
+                .run("m", workload(10), offline);
+
+        assertEquals(List.of(1, 3), blocks.stream().map(b -> b.setup().workers()).toList());
+        for (TrialResult trial : logged) {
+            assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L),
+                    trial.requests().stream().map(RequestTiming::sequence).toList(), "each request once, in order");
+        }
+        // Per block: a warm-up of one batch per worker, then 4, 4, 2 whoever takes them.
+        List<Integer> calls = new ArrayList<>(runner.calls());
+        assertEquals(List.of(4, 4, 4, 2), calls.subList(0, 4));
+        List<Integer> threeWorkers = new ArrayList<>(calls.subList(4, calls.size()));
+        Collections.sort(threeWorkers);
+        assertEquals(List.of(2, 4, 4, 4, 4, 4), threeWorkers,
+                "warm-up: 12 requests (3 workers x batch 4) = three calls of 4; then 4, 4, 2");
+    }
+
+    @Test
+    void workersAreAnOfflineDimensionOnly() {
+        dev.tunebench.spi.InputException e = org.junit.jupiter.api.Assertions.assertThrows(dev.tunebench.spi.InputException.class,
+                () -> new PerfSettings(Scenario.SINGLE_STREAM, List.of(1), 1, null, Budget.requests(1),
+                        Budget.requests(10), 1, GenerationSettings.greedy(8), List.of(), 7, List.of(2)));
+        assertTrue(e.getMessage().contains("offline scenario only"), e.getMessage());
+    }
+
+    @Test
     void openLoopQueueIsTheWaitFromArrivalUntilTheRunnerIsFree() {
         FakeTicker ticker = new FakeTicker();
         FakeRunner runner = new FakeRunner(ticker, call -> 3 * MS, MS, 3);

@@ -62,7 +62,7 @@ class SettingsTest {
         assertEquals("http://127.0.0.1:8080/v1", options.text("base_url").orElseThrow());
         String file = tmp.resolve("suite.yaml").toString();
         assertEquals(file + ":6: models[1].runner.model: unknown key 'model' for runner type onnx (did you mean 'mode'?); "
-                + "allowed: base_url, mode, concurrency, type, device, threads, batch_size.", assertThrows(InputException.class,
+                + "allowed: base_url, mode, concurrency, type, device, threads, batch_size, workers.", assertThrows(InputException.class,
                 () -> options.allowOnly("onnx", "base_url", "mode", "concurrency")).getMessage());
         assertEquals(file + ":2: runner.base_url: missing the port", options.error("base_url", "missing the port").getMessage());
         // The baseline inherits the suite's keys; its own type wins.

@@ -30,7 +30,7 @@ final class OnnxRunner implements Runner {
     private final TextTokenizer tokenizer;
     private final OnnxModel model;
     /** Made on first use: a folder without a chat template still runs from ids and describes itself. */
-    private PromptEncoder encoder;
+    private volatile PromptEncoder encoder;
     private final DecodeLoop loop;
     private final TeacherForcing forcing;
     private final int logitsWidth;
@@ -184,11 +184,19 @@ final class OnnxRunner implements Runner {
         return out;
     }
 
+    /** Workers share this runner: the encoder is made once, under the lock. */
     private PromptEncoder encoder() {
-        if (encoder == null) {
-            encoder = new PromptEncoder(config, tokenizer);
+        PromptEncoder made = encoder;
+        if (made == null) {
+            synchronized (this) {
+                made = encoder;
+                if (made == null) {
+                    made = new PromptEncoder(config, tokenizer);
+                    encoder = made;
+                }
+            }
         }
-        return encoder;
+        return made;
     }
 
     private IllegalStateException runtimeFailure(OrtException e) {

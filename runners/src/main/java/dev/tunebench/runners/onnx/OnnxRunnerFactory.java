@@ -27,6 +27,12 @@ public final class OnnxRunnerFactory implements RunnerFactory {
         return ID;
     }
 
+    /** ONNX Runtime's {@code run} is thread-safe and every generate call keeps its own KV state. */
+    @Override
+    public boolean sharedByWorkers() {
+        return true;
+    }
+
     /** Reads the folder's files and resolves its graph without opening ONNX Runtime. */
     @Override
     public void check(Path modelDir, RunnerSettings settings) {
