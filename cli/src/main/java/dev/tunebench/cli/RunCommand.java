@@ -19,6 +19,7 @@ import dev.tunebench.run.SuitePlanner;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.RunnerFactories;
 import dev.tunebench.spi.RunnerInfo;
+import dev.tunebench.spi.RunnerOptions;
 import dev.tunebench.suite.GenerationOverrides;
 import dev.tunebench.suite.RunnerOverrides;
 import dev.tunebench.suite.Suite;
@@ -76,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
     Integer batchSize;
     @Option(names = "--device", description = "cpu or cuda[:N].")
     String device;
+    @Option(names = "--request-timeout", paramLabel = "SECONDS",
+            description = "Stop a batch of requests that takes longer (the runner key timeout_s); its rows become error samples.")
+    Integer requestTimeout;
     @Option(names = "--max-new-tokens", description = "Override the suite's max_new_tokens.")
     Integer maxNewTokens;
     @Option(names = "--shard", paramLabel = "i/n", description = "Run only shard i of n (deterministic split; join with `tunebench merge`).")
@@ -95,8 +99,11 @@ final class RunCommand implements Callable<Integer> {
         Flags.atLeast("--threads", threads, 0);
         Flags.atLeast("--batch-size", batchSize, 1);
         Flags.atLeast("--max-new-tokens", maxNewTokens, 1);
+        Flags.atLeast("--request-timeout", requestTimeout, 1);
+        RunnerOptions timeout = requestTimeout == null ? RunnerOptions.NONE
+                : RunnerOptions.of(Map.of("timeout_s", requestTimeout), "--request-timeout");
         Suite suite = SuiteLoader.load(suiteFile)
-                .withOverrides(new RunnerOverrides(null, device, threads, batchSize),
+                .withOverrides(new RunnerOverrides(null, device, threads, batchSize, timeout),
                         new GenerationOverrides(maxNewTokens, null, null));
         RunOptions options = new RunOptions(models, techniques, limit, shard == null ? Shard.ALL : Shard.parse(shard), resume);
         RunnerChecks.check(SuitePlanner.selectedModels(suite, options), suite.scorers());
@@ -109,6 +116,15 @@ final class RunCommand implements Callable<Integer> {
         PerfPlan perf = PerfSection.forRun(suite, options);
         Instant start = clock.instant();
         Path runDir = runFolder(suite, start);
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            return run(suite, options, perf, start, runDir);
+        }
+    }
+
+    private int run(Suite suite, RunOptions options, PerfPlan perf, Instant start, Path runDir) throws IOException {
+        if (resume) {
+            SampleSink.dropTornTail(runDir);
+        }
         Set<String> done = resume ? doneKeys(runDir) : Set.of();
         RunManifest manifest = resume && Files.exists(runDir.resolve(RunManifest.FILE_NAME))
                 ? RunFolder.readManifest(runDir)
@@ -153,9 +169,14 @@ final class RunCommand implements Callable<Integer> {
                     stdout.println("report:  " + runDir.resolve("report.html"));
                 }
             } catch (RuntimeException e) {
-                // Whatever broke, the samples written so far stay and the folder says the run is incomplete.
-                manifest = finish(runDir, manifest, false, List.of(String.valueOf(e.getMessage())), runnerInfos);
-                RunFolder.summarize(runDir, manifest);
+                // Whatever broke, the samples written so far stay and the folder says the run is incomplete
+                // (when it can: on a full disk these writes fail too, and the first error is the one to report).
+                try {
+                    manifest = finish(runDir, manifest, false, List.of(String.valueOf(e.getMessage())), runnerInfos);
+                    RunFolder.summarize(runDir, manifest);
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
                 throw e;
             } finally {
                 finished.countDown();
