@@ -75,14 +75,28 @@ final class YamlDocument {
                     + (e.getContext() == null ? "" : " (" + e.getContext() + ")")
                     + ". Check indentation and quoting at that line and column.", e);
         } catch (YAMLException e) {
-            // Limit and reader errors carry no mark; the reader stops just past the offending spot.
-            throw new InputException(file + ":" + (reader.getLine() + 1) + ": invalid YAML: " + e.getMessage()
+            // Limit errors carry no mark, but the reader stops just past the offending spot; a reader error
+            // has the offset of the bad character.
+            int line = e instanceof ReaderException r ? lineAt(text, r.getPosition()) : reader.getLine() + 1;
+            throw new InputException(file + ":" + line + ": invalid YAML: " + e.getMessage()
                     + hint(e) + ".", e);
         }
         if (root == null) {
             throw new InputException(file + ": the suite file is empty; see docs/suite-format.md for a complete example.");
         }
         return new YamlNode(doc, "", doc.convert(root, "", 0));
+    }
+
+    /** The 1-based line of the code point at {@code offset}. */
+    private static int lineAt(String text, int offset) {
+        int line = 1;
+        int[] codePoints = text.codePoints().limit(offset).toArray();
+        for (int c : codePoints) {
+            if (c == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static String hint(YAMLException e) {
