@@ -151,6 +151,52 @@ class FaultsTest {
         assertEverySampleOnce(tmp.resolve("run"));
     }
 
+    /**
+     * A model whose forward pass never ends (a graph looping 10^15 times, made by stalling/make_stalling_model.py):
+     * timeout_s stops each batch through ONNX Runtime's terminate flag, its rows are error samples, and the other
+     * model's samples are all there.
+     */
+    @Test
+    void aLocalRequestPastItsTimeoutIsAnErrorSampleAndTheRunGoesOn(@TempDir Path tmp) throws Exception {
+        Path stalling = tmp.resolve("stalling");
+        Files.createDirectories(stalling);
+        try (var files = Files.list(Cli.demo().resolve("models/base"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, stalling.resolve(f.getFileName()));
+            }
+        }
+        Files.copy(Cli.root().resolve("cli/src/test/resources/stalling/model.onnx"), stalling.resolve("model.onnx"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path suite = Files.writeString(tmp.resolve("suite.yaml"), """
+                name: timeout
+                data: {eval: %s}
+                models:
+                  - {id: base, path: %s, role: baseline}
+                  - {id: stalling, path: %s, runner: {timeout_s: 1}}
+                runner: {threads: 1, batch_size: 2}
+                generation: {max_new_tokens: 4}
+                techniques: [{name: as-is}]
+                scorers: [{name: acc, type: exact}]
+                metrics: {accuracy: acc}
+                """.formatted(Cli.demo().resolve("data/test.jsonl"), Cli.demo().resolve("models/base"), stalling));
+        Path run = tmp.resolve("run");
+        Cli r = Cli.run("run", suite.toString(), "--out", run.toString(), "--limit", "3", "--no-report");
+        List<JsonNode> samples = new ArrayList<>();
+        for (String line : Files.readAllLines(run.resolve("samples.jsonl"))) {
+            samples.add(JSON.readTree(line));
+        }
+        assertEquals(3, samples.stream().filter(s -> s.get("model").asText().equals("base") && s.get("error").isNull()).count(),
+                r.err());
+        List<JsonNode> stopped = samples.stream().filter(s -> s.get("model").asText().equals("stalling")).toList();
+        assertEquals(3, stopped.size(), r.err());
+        stopped.forEach(s -> assertTrue(s.get("error").asText().contains("no answer within 1 s (timeout_s)"), s.toString()));
+        assertFalse(r.err().contains("internal error"), r.err());
+
+        Cli flag = Cli.run("run", suite.toString(), "--request-timeout", "0");
+        assertEquals(2, flag.exitCode(), flag.err());
+        assertTrue(flag.err().contains("--request-timeout"), flag.err());
+    }
+
     private static List<String> javaCommand() {
         return List.of(ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
                 "dev.tunebench.cli.Main");

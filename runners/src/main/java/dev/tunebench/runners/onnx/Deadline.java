@@ -1,6 +1,7 @@
 package dev.tunebench.runners.onnx;
 
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession.RunOptions;
 
 import java.time.Duration;
@@ -28,6 +29,10 @@ final class Deadline implements AutoCloseable {
 
     private Deadline(Duration limit) throws OrtException {
         this.options = limit == null ? null : new RunOptions();
+        if (options != null) {
+            // The stop is reported as an error sample; ORT's own log line for it would read like a crash.
+            options.setLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
+        }
         this.alarm = limit == null ? null : WATCHDOG.schedule(this::expire, limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
