@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -144,6 +145,8 @@ final class PromptCommand implements Callable<Integer> {
                     : Files.readString(Path.of(where), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InputException(where + ": file not found; check the path.");
+        } catch (CharacterCodingException e) {
+            throw new InputException(where + ": not UTF-8 text; save it as UTF-8.");
         }
         try {
             JsonNode node = JSON.readTree(text);
@@ -152,8 +155,8 @@ final class PromptCommand implements Callable<Integer> {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new InputException(where + ": not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ").");
+            throw new InputException(where + ": not valid JSON (" + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ").");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tunebench.cli;
 
 import dev.tunebench.reports.Reports;
 import dev.tunebench.results.RunManifest;
+import dev.tunebench.results.WriteFailed;
 import dev.tunebench.spi.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +61,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             Reports.writeAll(runDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the reports of " + runDir, e);
+            throw WriteFailed.of(runDir.resolve("report.html"), e);
         }
     }
 }

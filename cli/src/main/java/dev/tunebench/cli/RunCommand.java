@@ -83,6 +83,9 @@ final class RunCommand implements Callable<Integer> {
     String device;
     @Option(names = "--workers", description = "Workers sharing each local model (default: cores / threads; served models: 1).")
     Integer workers;
+    @Option(names = "--request-timeout", paramLabel = "SECONDS",
+            description = "Stop a batch of requests that takes longer (the runner key timeout_s); its rows become error samples.")
+    Integer requestTimeout;
     @Option(names = "--max-new-tokens", description = "Override the suite's max_new_tokens.")
     Integer maxNewTokens;
     @Option(names = "--shard", paramLabel = "i/n", description = "Run only shard i of n (deterministic split; join with `tunebench merge`).")
@@ -109,11 +112,14 @@ final class RunCommand implements Callable<Integer> {
         Flags.atLeast("--batch-size", batchSize, 1);
         Flags.atLeast("--workers", workers, 1);
         Flags.atLeast("--max-new-tokens", maxNewTokens, 1);
+        Flags.atLeast("--request-timeout", requestTimeout, 1);
         if (noCache && refreshCache) {
             throw new InputException("--no-cache and --refresh-cache contradict each other; give one.");
         }
+        RunnerOptions timeout = requestTimeout == null ? RunnerOptions.NONE
+                : RunnerOptions.of(Map.of("timeout_s", requestTimeout), "--request-timeout");
         Suite suite = SuiteLoader.load(suiteFile)
-                .withOverrides(new RunnerOverrides(null, device, threads, batchSize, RunnerOptions.NONE, workers),
+                .withOverrides(new RunnerOverrides(null, device, threads, batchSize, timeout, workers),
                         new GenerationOverrides(maxNewTokens, null, null));
         RunOptions options = new RunOptions(models, techniques, limit, shard == null ? Shard.ALL : Shard.parse(shard), resume);
         RunnerChecks.check(SuitePlanner.selectedModels(suite, options), suite.scorers());
@@ -126,6 +132,15 @@ final class RunCommand implements Callable<Integer> {
         PerfPlan perf = noPerf ? null : PerfSection.forRun(suite, options);
         Instant start = clock.instant();
         Path runDir = runFolder(suite, start);
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            return run(suite, options, perf, start, runDir);
+        }
+    }
+
+    private int run(Suite suite, RunOptions options, PerfPlan perf, Instant start, Path runDir) throws IOException {
+        if (resume) {
+            SampleSink.dropTornTail(runDir);
+        }
         Set<String> done = resume ? doneKeys(runDir) : Set.of();
         RunManifest manifest = resume && Files.exists(runDir.resolve(RunManifest.FILE_NAME))
                 ? RunFolder.readManifest(runDir)
@@ -182,9 +197,15 @@ final class RunCommand implements Callable<Integer> {
                     stdout.println("report:  " + runDir.resolve("report.html"));
                 }
             } catch (RuntimeException e) {
-                // Whatever broke, the samples written so far stay and the folder says the run is incomplete.
-                manifest = finish(runDir, manifest, false, List.of(String.valueOf(e.getMessage())), runnerInfos, workerCounts);
-                RunFolder.summarize(runDir, manifest);
+                // Whatever broke, the samples written so far stay and the folder says the run is incomplete
+                // (when it can: on a full disk these writes fail too, and the first error is the one to report).
+                try {
+                    manifest = finish(runDir, manifest, false, List.of(String.valueOf(e.getMessage())), runnerInfos,
+                            workerCounts);
+                    RunFolder.summarize(runDir, manifest);
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
                 throw e;
             } finally {
                 finished.countDown();

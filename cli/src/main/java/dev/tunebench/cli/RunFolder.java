@@ -3,11 +3,11 @@ package dev.tunebench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunebench.results.Json;
 import dev.tunebench.results.RunManifest;
+import dev.tunebench.results.WriteFailed;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.summary.SummaryBuilder;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -50,13 +50,18 @@ final class RunFolder {
     }
 
     private static void write(Path file, Object value) {
+        // Write then move, so a crash never leaves half a file behind.
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            // Write then move, so a crash never leaves half a file behind.
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Json.PRETTY.writeValue(tmp.toFile(), value);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw WriteFailed.of(file, e);
         }
     }
 }

@@ -117,7 +117,7 @@ final class ChatLines implements JsonlRows.LineParser {
             return null;
         }
         if (!node.isTextual()) {
-            throw new InputException(where + ": expected a string, got " + node + ".");
+            throw new InputException(where + ": expected a string, got " + shown(node.toString()) + ".");
         }
         return node.asText();
     }
@@ -129,8 +129,13 @@ final class ChatLines implements JsonlRows.LineParser {
         if (w.isNumber() && (w.asDouble() == 0 || w.asDouble() == 1)) {
             return w.asDouble() == 1;
         }
-        throw new InputException(where + ".weight: expected 0 or 1, got " + w
+        throw new InputException(where + ".weight: expected 0 or 1, got " + shown(w.toString())
                 + "; use 0 to leave the turn out of the loss, 1 (or no weight) to count it.");
+    }
+
+    /** A value echoed in a message, cut short: a hostile line may hold a number of thousands of digits. */
+    private static String shown(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "… (" + value.length() + " characters)";
     }
 
     private static String firstField(JsonNode object) {

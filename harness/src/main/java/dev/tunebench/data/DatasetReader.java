@@ -5,7 +5,6 @@ import dev.tunebench.spi.InputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -54,7 +53,8 @@ public final class DatasetReader {
                     + "resolved against the suite file's folder).");
         }
         try {
-            BufferedReader reader = Files.newBufferedReader(source.file(), StandardCharsets.UTF_8);
+            BufferedReader reader = new BufferedReader(new Utf8Reader(Files.newInputStream(source.file()), file,
+                    Utf8Reader.MAX_DATA_LINE));
             return switch (source.format()) {
                 case CHAT_JSONL -> new JsonlRows(reader, file, fileName, new ChatLines(), ChatLines.EXAMPLE);
                 case FIELDS_JSONL -> new JsonlRows(reader, file, fileName, new FieldJsonLines(source),

@@ -5,6 +5,7 @@ import dev.tunebench.spi.InputException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ public final class SampleReader {
         if (!Files.exists(file)) {
             return;
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // Replacing, not failing, on bad bytes: a line torn mid-character is then just a torn line.
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
             String line;
             int lineNo = 0;
             String pendingBad = null;

@@ -3,7 +3,10 @@ package dev.tunebench.results;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +19,10 @@ import java.nio.file.StandardOpenOption;
 public final class SampleSink implements Closeable {
     public static final String FILE_NAME = "samples.jsonl";
 
+    private final Path file;
+    private final OutputStream raw;
     private final BufferedWriter out;
+    private boolean broken;
 
     public SampleSink(Path runDir) {
         this(runDir, FILE_NAME);
@@ -24,39 +30,14 @@ public final class SampleSink implements Closeable {
 
     /** Appends to another file of the run folder (e.g. while rewriting samples.jsonl). */
     public SampleSink(Path runDir, String fileName) {
+        this.file = runDir.resolve(fileName);
         try {
-            dropTornLine(runDir.resolve(fileName));
-            this.out = Files.newBufferedWriter(runDir.resolve(fileName), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            // An encoder that replaces rather than fails: a lone surrogate in a served model's answer must not
+            // cost the sample.
+            this.raw = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            this.out = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + runDir.resolve(fileName) + " for writing", e);
-        }
-    }
-
-    /**
-     * A process killed mid-write leaves a last line without its newline; the sample is incomplete (a resume
-     * runs it again), and appending after it would join two lines into one unreadable line.
-     */
-    private static void dropTornLine(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            long end = ch.size();
-            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
-            long keep = end;
-            while (keep > 0) {
-                one.clear();
-                ch.read(one, keep - 1);
-                if (one.get(0) == '\n') {
-                    break;
-                }
-                keep--;
-            }
-            if (keep < end) {
-                ch.truncate(keep);
-            }
+            throw WriteFailed.of(file, e);
         }
     }
 
@@ -66,16 +47,53 @@ public final class SampleSink implements Closeable {
             out.write('\n');
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + FILE_NAME, e);
+            broken = true;
+            throw WriteFailed.of(file, e);
+        }
+    }
+
+    /**
+     * Cuts a torn last line (the process was killed or the disk filled mid-write) so that lines appended on
+     * resume start on a line of their own; returns whether anything was cut. Call before reading what is done.
+     */
+    public static boolean dropTornTail(Path runDir) {
+        Path path = runDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            long end = size;
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (end > 0) {
+                one.clear();
+                ch.read(one, end - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                end--;
+            }
+            if (end == size) {
+                return false;
+            }
+            ch.truncate(end);
+            return true;
+        } catch (IOException e) {
+            throw WriteFailed.of(path, e);
         }
     }
 
     @Override
     public synchronized void close() {
         try {
-            out.close();
+            if (broken) {
+                // Never retry the half-written line: a second attempt could land after its torn first half.
+                raw.close();
+            } else {
+                out.close();
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw WriteFailed.of(file, e);
         }
     }
 }

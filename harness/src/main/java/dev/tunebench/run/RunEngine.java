@@ -3,6 +3,7 @@ package dev.tunebench.run;
 import dev.tunebench.data.Row;
 import dev.tunebench.results.Sample;
 import dev.tunebench.results.SampleSink;
+import dev.tunebench.results.WriteFailed;
 import dev.tunebench.scoring.JudgeScorer;
 import dev.tunebench.scoring.Scorer;
 import dev.tunebench.spi.Decoding;
@@ -96,6 +97,9 @@ public final class RunEngine {
                     }
                     listener.runnerClosing(model.id(), runner.info());
                 }
+            } catch (WriteFailed e) {
+                // The run folder, not the model: every next model would fail the same way.
+                throw e;
             } catch (InputException | IllegalStateException | UnsupportedOperationException | java.io.UncheckedIOException e) {
                 String reason = "model '" + model.id() + "' failed: " + e.getMessage();
                 problems.add(reason);

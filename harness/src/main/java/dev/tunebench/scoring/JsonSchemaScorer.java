@@ -63,7 +63,7 @@ record JsonSchemaScorer(String name, Schema schema) implements Scorer {
             throw params.error("schema_file", "file not found: " + path.toAbsolutePath().normalize());
         } catch (JsonProcessingException e) {
             throw params.error("schema_file", path + " is not valid " + (mapper == Json.MAPPER ? "JSON" : "YAML")
-                    + ": " + Json.problem(e) + " at line " + e.getLocation().getLineNr());
+                    + ": " + Json.problem(e) + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
         } catch (IOException e) {
             throw params.error("schema_file", "cannot read " + path + ": " + e.getMessage());
         }

@@ -6,11 +6,11 @@ import dev.tunebench.scoring.JudgeModel;
 import dev.tunebench.scoring.Scorer;
 import dev.tunebench.scoring.ScorerSpec;
 import dev.tunebench.scoring.Scorers;
+import dev.tunebench.data.Utf8Reader;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.technique.Technique;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -59,7 +59,13 @@ public final class SuiteLoader {
                     + e.getMessage() + "); check the path.", e);
         }
         Path dir = file.toAbsolutePath().getParent();
-        YamlNode root = YamlDocument.parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
+        if (bytes.length > YamlDocument.MAX_CHARS) {
+            throw new InputException(file + ": " + bytes.length / 1024 + " KiB, larger than any suite file (at most "
+                    + YamlDocument.MAX_CHARS / 1024 / 1024 + " MiB); check that the path names the suite, not a data "
+                    + "file or model.");
+        }
+        YamlNode root = YamlDocument.parse(Utf8Reader.decode(bytes, file.toString(), YamlDocument.MAX_LINE),
+                file.toString());
         root.object(KEYS);
 
         long seed = root.get("seed").present() ? root.get("seed").longValue() : Defaults.SEED;

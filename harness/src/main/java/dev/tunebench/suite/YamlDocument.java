@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunebench.spi.InputException;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -17,6 +16,10 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.StringReader;
 import java.math.BigInteger;
@@ -34,6 +37,14 @@ import java.util.Map;
  */
 final class YamlDocument {
     private static final int MAX_DEPTH = 100;
+    /** Aliases to lists and maps per document; real suites use a handful. */
+    static final int MAX_ALIASES = 50;
+    /** Nested lists and maps; the deepest real suite (an inline JSON schema) stays under 20. */
+    static final int MAX_NESTING = 50;
+    /** Characters in a suite file; real suites are a few kilobytes. */
+    static final int MAX_CHARS = 4 * 1024 * 1024;
+    /** Characters on one line: SnakeYAML's scanner slows quadratically on very long lines. */
+    static final int MAX_LINE = 64 * 1024;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final String file;
@@ -47,9 +58,16 @@ final class YamlDocument {
     static YamlNode parse(String text, String file) {
         YamlDocument doc = new YamlDocument(file);
         LoaderOptions options = new LoaderOptions();
+        // Bounds against hostile files (billion laughs, bracket towers, megabyte scalars), set here rather
+        // than trusted to SnakeYAML's defaults.
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CHARS);
+        options.setAllowRecursiveKeys(false);
+        StreamReader reader = new StreamReader(new StringReader(text));
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+            root = new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String at = m == null ? "" : ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
@@ -57,12 +75,46 @@ final class YamlDocument {
                     + (e.getContext() == null ? "" : " (" + e.getContext() + ")")
                     + ". Check indentation and quoting at that line and column.", e);
         } catch (YAMLException e) {
-            throw new InputException(file + ": invalid YAML: " + e.getMessage(), e);
+            // Limit errors carry no mark, but the reader stops just past the offending spot; a reader error
+            // has the offset of the bad character.
+            int line = e instanceof ReaderException r ? lineAt(text, r.getPosition()) : reader.getLine() + 1;
+            throw new InputException(file + ":" + line + ": invalid YAML: " + e.getMessage()
+                    + hint(e) + ".", e);
         }
         if (root == null) {
             throw new InputException(file + ": the suite file is empty; see docs/suite-format.md for a complete example.");
         }
         return new YamlNode(doc, "", doc.convert(root, "", 0));
+    }
+
+    /** The 1-based line of the code point at {@code offset}. */
+    private static int lineAt(String text, int offset) {
+        int line = 1;
+        int[] codePoints = text.codePoints().limit(offset).toArray();
+        for (int c : codePoints) {
+            if (c == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static String hint(YAMLException e) {
+        if (e instanceof ReaderException) {
+            return " (a control character or byte that YAML text may not hold); remove it or save the file as plain UTF-8 text";
+        }
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("aliases")) {
+            return " (anchors that expand into each other, an 'alias bomb'); repeat the text or use fewer aliases of "
+                    + "lists and maps";
+        }
+        if (m.contains("Nesting Depth")) {
+            return " (no suite nests this deep); flatten the structure";
+        }
+        if (m.contains("code points")) {
+            return " (no suite is this large); point at the right file";
+        }
+        return "";
     }
 
     String file() {
@@ -87,7 +139,8 @@ final class YamlDocument {
 
     private JsonNode convert(Node node, String path, int depth) {
         if (depth > MAX_DEPTH) {
-            throw new InputException(file + ":" + (node.getStartMark().getLine() + 1) + ": " + path
+            String shown = path.length() > 80 ? path.substring(0, 80) + "…" : path;
+            throw new InputException(file + ":" + (node.getStartMark().getLine() + 1) + ": " + shown
                     + ": nested too deeply (a recursive alias?); flatten the structure.");
         }
         lines.putIfAbsent(path, node.getStartMark().getLine() + 1);

@@ -1,7 +1,8 @@
 package dev.tunebench.summary;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tunebench.results.Json;
+import dev.tunebench.results.WriteFailed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ public final class ValidationLosses {
             Files.writeString(runDir.resolve(FILE_NAME), Json.MAPPER.writeValueAsString(entry) + "\n",
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + runDir.resolve(FILE_NAME), e);
+            throw WriteFailed.of(runDir.resolve(FILE_NAME), e);
         }
     }
 
@@ -38,11 +39,14 @@ public final class ValidationLosses {
             return out;
         }
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            for (String line : new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
-                    JsonNode n = Json.MAPPER.readTree(line);
-                    Entry e = Json.MAPPER.treeToValue(n, Entry.class);
-                    out.put(e.model(), e);
+                    try {
+                        Entry e = Json.MAPPER.treeToValue(Json.MAPPER.readTree(line), Entry.class);
+                        out.put(e.model(), e);
+                    } catch (JsonProcessingException torn) {
+                        // A line cut by a kill or a full disk: that loss is computed again on --resume.
+                    }
                 }
             }
         } catch (IOException e) {

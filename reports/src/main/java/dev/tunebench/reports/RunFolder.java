@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.tunebench.spi.InputException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public record RunFolder(Path dir, JsonNode manifest, RunSummary summary, GateRep
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new InputException(file + ":" + e.getLocation().getLineNr() + ": malformed JSON ("
+            throw new InputException(file + (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr()) + ": malformed JSON ("
                     + e.getOriginalMessage() + "); regenerate the file with tunebench", e);
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read (" + e.getMessage() + ")", e);
@@ -74,7 +75,8 @@ public record RunFolder(Path dir, JsonNode manifest, RunSummary summary, GateRep
         if (!Files.isRegularFile(file)) {
             return;
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // Replacing, not failing, on bad bytes: a line torn mid-character is then just a torn line.
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
             String badLine = null;
             int badLineNumber = 0;
             int lineNumber = 0;

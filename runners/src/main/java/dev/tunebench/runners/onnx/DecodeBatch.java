@@ -50,13 +50,21 @@ final class DecodeBatch implements AutoCloseable {
     private OrtSession.Result cache;
     private float[] last = new float[0];
     private int vocab;
+    private final OrtSession.RunOptions options;
 
     /**
      * @param extraColumns how many tokens may be appended after the prompts
      * @param maxPosition  the model's last position; rows that ran past it (finished, ignored) stay there
      */
     DecodeBatch(OnnxModel model, List<int[]> prompts, int padId, int extraColumns, int maxPosition) {
+        this(model, prompts, padId, extraColumns, maxPosition, null);
+    }
+
+    /** @param options run options of every forward pass (a terminate flag to stop them), or null */
+    DecodeBatch(OnnxModel model, List<int[]> prompts, int padId, int extraColumns, int maxPosition,
+                OrtSession.RunOptions options) {
         this.model = model;
+        this.options = options;
         this.c = model.contract;
         this.rows = prompts.size();
         this.maxPosition = maxPosition;
@@ -156,7 +164,7 @@ final class DecodeBatch implements AutoCloseable {
             if (c.cacheBranch()) {
                 feed.put(KvContract.USE_CACHE_BRANCH, first ? model.firstStep : model.laterStep);
             }
-            OrtSession.Result result = (first ? model.prefill : model.session).run(feed, model.wantedOutputs);
+            OrtSession.Result result = (first ? model.prefill : model.session).run(feed, model.wantedOutputs, options);
             readLogits(result, seq, visitor);
             if (c.cached()) {
                 for (int i = 0; i < c.layers(); i++) {

@@ -1,6 +1,7 @@
 package dev.tunebench.runners.onnx;
 
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.tunebench.runners.onnx.RowDecoder.GenerateRequest;
 import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.GenerationSettings;
@@ -43,10 +44,11 @@ final class DecodeLoop {
 
     /**
      * Requests must already fit the model (ids below the logits width, prompts within the context). With a
-     * listener, row r streams as prompt {@code firstIndex + r} and is reported done as soon as it ends.
+     * listener, row r streams as prompt {@code firstIndex + r} and is reported done as soon as it ends. With
+     * {@code options} (nullable) every forward pass can be stopped by its terminate flag.
      */
     List<Generation> run(List<GenerateRequest> batch, GenerationSettings settings, long submitNanos,
-                         TokenListener listener, int firstIndex) throws OrtException {
+                         TokenListener listener, int firstIndex, OrtSession.RunOptions options) throws OrtException {
         TokenPicker picker = new TokenPicker(settings.decoding());
         int n = batch.size();
         RowDecoder[] rows = new RowDecoder[n];
@@ -63,7 +65,7 @@ final class DecodeLoop {
             extra = Math.max(extra, limit);
         }
         int[] next = new int[n];
-        try (DecodeBatch decode = new DecodeBatch(model, prompts, padId, extra, contextLength - 1)) {
+        try (DecodeBatch decode = new DecodeBatch(model, prompts, padId, extra, contextLength - 1, options)) {
             float[] logits = decode.prefill();
             int active = n;
             while (true) {

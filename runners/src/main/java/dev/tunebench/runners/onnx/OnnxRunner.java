@@ -8,6 +8,7 @@ import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
 import dev.tunebench.spi.PromptTokens;
+import dev.tunebench.spi.RequestsFailed;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerInfo;
 import dev.tunebench.spi.RunnerSettings;
@@ -15,7 +16,9 @@ import dev.tunebench.spi.TeacherForcedScore;
 import dev.tunebench.spi.TokenListener;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
@@ -36,6 +39,8 @@ final class OnnxRunner implements Runner {
     private final int logitsWidth;
     private final int contextLength;
     private final RunnerInfo info;
+    /** Limit of one batch, null for none. */
+    private final Duration timeout;
 
     private OnnxRunner(ModelConfig config, RunnerSettings settings, TextTokenizer tokenizer, OnnxModel model) {
         this.config = config;
@@ -52,6 +57,7 @@ final class OnnxRunner implements Runner {
         this.loop = new DecodeLoop(model, eos, pad, contextLength, detokenizer);
         this.forcing = new TeacherForcing(model, pad, contextLength);
         this.info = RunnerDetails.info(config, settings, model, tokenizer);
+        this.timeout = OnnxRunnerFactory.timeout(settings.options());
     }
 
     static OnnxRunner open(Path dir, RunnerSettings settings, GraphChoice choice) {
@@ -147,16 +153,34 @@ final class OnnxRunner implements Runner {
         return out;
     }
 
+    /**
+     * Batch by batch; a batch that runs past {@code timeout_s} is stopped and its requests become error samples
+     * (as a served model's timeouts do), and the next batch still runs.
+     */
     private List<Generation> run(List<GenerateRequest> requests, GenerationSettings generation, long submit,
                                  TokenListener listener) {
         List<Generation> out = new ArrayList<>(requests.size());
+        List<String> errors = new ArrayList<>(requests.size());
+        boolean timedOut = false;
         for (int from = 0; from < requests.size(); from += settings.batchSize()) {
             List<GenerateRequest> batch = requests.subList(from, Math.min(requests.size(), from + settings.batchSize()));
-            try {
-                out.addAll(loop.run(batch, generation, submit, listener, from));
+            Deadline deadline = null;
+            try (Deadline d = Deadline.start(timeout)) {
+                deadline = d;
+                out.addAll(loop.run(batch, generation, submit, listener, from, d.options()));
+                errors.addAll(Collections.nCopies(batch.size(), null));
             } catch (OrtException e) {
-                throw runtimeFailure(e);
+                if (deadline == null || !deadline.expired()) {
+                    throw runtimeFailure(e);
+                }
+                timedOut = true;
+                out.addAll(Collections.nCopies(batch.size(), null));
+                errors.addAll(Collections.nCopies(batch.size(), "no answer within " + timeout.toSeconds()
+                        + " s (timeout_s): ONNX Runtime was stopped"));
             }
+        }
+        if (timedOut) {
+            throw new RequestsFailed(out, errors);
         }
         return out;
     }

@@ -7,6 +7,7 @@ import dev.tunebench.spi.RunnerOptions;
 import dev.tunebench.spi.RunnerSettings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Runs Hugging Face-style causal-LM folders (model.onnx at the top or under onnx/ with weight variants,
@@ -17,6 +18,8 @@ public final class OnnxRunnerFactory implements RunnerFactory {
     static final String ID = "onnx";
     static final String VARIANT = "variant";
     static final String FILE = "file";
+    /** Seconds one batch of requests may take before it is stopped; the same key as the served runners'. */
+    static final String TIMEOUT = "timeout_s";
 
     static {
         Offline.ensure();
@@ -42,6 +45,7 @@ public final class OnnxRunnerFactory implements RunnerFactory {
                     + "(or a glob: of checkpoint folders).");
         }
         ModelFolder.load(modelDir, choice);
+        timeout(settings.options());
     }
 
     @Override
@@ -49,8 +53,13 @@ public final class OnnxRunnerFactory implements RunnerFactory {
         return OnnxRunner.open(modelDir, settings, choice(settings.options()));
     }
 
+    /** The batch time limit, or null when none is set. */
+    static Duration timeout(RunnerOptions options) {
+        return options.integer(TIMEOUT, 1, 86_400).map(Duration::ofSeconds).orElse(null);
+    }
+
     static GraphChoice choice(RunnerOptions options) {
-        options.allowOnly(ID, VARIANT, FILE);
+        options.allowOnly(ID, VARIANT, FILE, TIMEOUT);
         return new GraphChoice(options.text(VARIANT).orElse(null), options.where(VARIANT),
                 options.text(FILE).orElse(null), options.where(FILE));
     }
