@@ -1,9 +1,12 @@
 package dev.tunebench.reports.html;
 
+import dev.tunebench.gate.Baseline;
 import dev.tunebench.gate.Cell;
+import dev.tunebench.gate.DataChange;
 import dev.tunebench.gate.Difference;
 import dev.tunebench.gate.Differences;
 import dev.tunebench.gate.RowMetric;
+import dev.tunebench.gate.RowOutcome;
 import dev.tunebench.gate.RunRows;
 import dev.tunebench.reports.CellKey;
 import dev.tunebench.reports.Column;
@@ -15,6 +18,7 @@ import dev.tunebench.reports.RunSummary;
 import dev.tunebench.reports.compare.RunComparison;
 import dev.tunebench.results.RunManifest;
 import dev.tunebench.stats.Bootstrap;
+import dev.tunebench.stats.Holm;
 import dev.tunebench.stats.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +47,11 @@ public record FirstScreen(String decision, String decisionText, String gateCount
     static final List<Column> COLUMNS = List.of(Column.ACCURACY, Column.FORMAT_ADHERENCE, Column.COST,
             Column.LATENCY_P50, Column.LATENCY_P95);
 
-    static FirstScreen of(RunFolder run, RunComparison comparison, RunSummary compared) {
+    /**
+     * {@code comparison}/{@code compared}: the --compare run, or null; {@code blessed}: the baseline gate.json
+     * names, or null, for the deltas when no run is compared.
+     */
+    static FirstScreen of(RunFolder run, RunComparison comparison, RunSummary compared, Baseline blessed) {
         RunSummary s = run.summary();
         String decision = run.gates() == null ? "none" : run.gates().go() ? "go" : "nogo";
         String decisionText = run.gates() == null ? "NO GATES" : run.gates().go() ? "GO" : "NO-GO";
@@ -58,8 +66,9 @@ public record FirstScreen(String decision, String decisionText, String gateCount
             pick = new Pick(key.model(), key.technique(), Column.ACCURACY.format(r.chosen().value(Recommendation.PRIMARY)),
                     interval(r.chosen()), "the best accuracy (the primary metric) of the " + r.eligible() + " of "
                     + r.cells() + " model × technique cells that pass the gates");
+            RunRows rows = RunRows.read(run.dir());
             if (r.reference() != null && !r.reference().key().equals(key)) {
-                Difference d = pairedAccuracy(run, r.reference().key(), key);
+                Difference d = paired(RowMetric.ACCURACY, rows.rows(cell(key)), rows.rows(cell(r.reference().key())));
                 deltas.add(new DeltaRow("vs " + r.reference().key() + " (baseline's best)",
                         againstBaseline(r.chosen(), r.reference(), d)));
                 findings.add(pickSentence(r, d));
@@ -68,6 +77,9 @@ public record FirstScreen(String decision, String decisionText, String gateCount
             if (comparison != null && compared != null) {
                 deltas.add(new DeltaRow("vs " + comparison.otherLabel() + " (same cell)",
                         againstOtherRun(r.chosen(), compared, comparison)));
+            } else if (blessed != null) {
+                deltas.add(new DeltaRow("vs blessed '" + blessed.name() + "' (same cell)",
+                        againstBlessed(run, r.chosen(), rows, blessed)));
             }
         }
         if (s.best() != null) {
@@ -99,14 +111,53 @@ public record FirstScreen(String decision, String decisionText, String gateCount
         return g.size() + " gates: " + pass + " pass, " + fail + " fail, " + (g.size() - pass - fail) + " inconclusive";
     }
 
-    /** The recommended cell against the baseline's best on the same rows of this run (McNemar). */
-    private static Difference pairedAccuracy(RunFolder run, CellKey reference, CellKey chosen) {
-        RunRows rows = RunRows.read(run.dir());
+    /** A pass rate of {@code now} against {@code reference} on the rows both have (McNemar). */
+    private static Difference paired(RowMetric metric, List<RowOutcome> now, List<RowOutcome> reference) {
         RunManifest.ModelEntry noPrices = new RunManifest.ModelEntry("", "", "", null, null, List.of(), Map.of(), 0, 0);
-        return Differences.paired(RowMetric.ACCURACY,
-                new Differences.Side(rows.rows(new Cell(chosen.model(), chosen.technique())), noPrices),
-                new Differences.Side(rows.rows(new Cell(reference.model(), reference.technique())), noPrices),
+        return Differences.paired(metric, new Differences.Side(now, noPrices), new Differences.Side(reference, noPrices),
                 0.975, Bootstrap.withSeed(1));
+    }
+
+    private static Cell cell(CellKey key) {
+        return new Cell(key.model(), key.technique());
+    }
+
+    /**
+     * Against the blessed run: the pass rates paired on its saved rows (Holm over the two) when the data are
+     * the same, the rest plain differences from its summary.
+     */
+    private static List<DeltaCell> againstBlessed(RunFolder run, dev.tunebench.reports.Cell chosen, RunRows rows,
+                                                  Baseline blessed) {
+        dev.tunebench.reports.Cell before = RunSummary.from(blessed.summary()).cell(chosen.key()).orElse(null);
+        boolean sameData = manifest(run) != null && DataChange.between(manifest(run), blessed.manifest()).isEmpty();
+        Difference accuracy = paired(RowMetric.ACCURACY, rows.rows(cell(chosen.key())), blessed.rows().rows(cell(chosen.key())));
+        Difference format = paired(RowMetric.FORMAT_ADHERENCE, rows.rows(cell(chosen.key())), blessed.rows().rows(cell(chosen.key())));
+        boolean tested = sameData && accuracy.n() > 0 && format.n() > 0;
+        double[] p = tested ? Holm.adjust(new double[]{accuracy.pValue(), format.pValue()}) : null;
+        List<DeltaCell> cells = new ArrayList<>();
+        for (Column c : COLUMNS) {
+            Difference d = c == Column.ACCURACY ? accuracy : c == Column.FORMAT_ADHERENCE ? format : null;
+            if (tested && d != null) {
+                double adjusted = p[c == Column.ACCURACY ? 0 : 1];
+                RowMetric metric = c == Column.ACCURACY ? RowMetric.ACCURACY : RowMetric.FORMAT_ADHERENCE;
+                String verdict = Verdict.decide(d.difference(), adjusted, metric.direction()).jsonName();
+                cells.add(new DeltaCell(c.formatDelta(d.difference()), css(verdict), verdict + ", McNemar on " + d.n()
+                        + " paired rows, Holm-adjusted " + PValueText.of(adjusted, null, 2)));
+            } else {
+                cells.add(before == null ? new DeltaCell("–", "untested", "not in the blessed run")
+                        : plain(c, chosen.value(c.metric()), before.value(c.metric())));
+            }
+        }
+        return cells;
+    }
+
+    private static RunManifest manifest(RunFolder run) {
+        try {
+            return run.manifest() == null || run.manifest().isMissingNode() ? null
+                    : dev.tunebench.results.Json.MAPPER.treeToValue(run.manifest(), RunManifest.class);
+        } catch (java.io.IOException | IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     private static List<DeltaCell> againstBaseline(dev.tunebench.reports.Cell chosen, dev.tunebench.reports.Cell base,

@@ -62,7 +62,8 @@ public final class HtmlReportWriter implements ReportWriter {
             model.put("comparison", comparison);
             model.put("servedChanges", servedChanges(run, other, label));
         }
-        FirstScreen first = FirstScreen.of(run, comparison, other == null ? null : other.summary());
+        FirstScreen first = FirstScreen.of(run, comparison, other == null ? null : other.summary(),
+                comparison == null ? blessed(run) : null);
         model.put("first", first);
         model.put("heatmap", Heatmap.of(run.summary(), first.pick() == null ? null
                 : new dev.tunebench.reports.CellKey(first.pick().model(), first.pick().technique())));
@@ -94,6 +95,22 @@ public final class HtmlReportWriter implements ReportWriter {
                     dev.tunebench.results.Json.MAPPER.treeToValue(other.manifest(), dev.tunebench.results.RunManifest.class), label);
         } catch (java.io.IOException | IllegalArgumentException unreadable) {
             return java.util.List.of();
+        }
+    }
+
+    /**
+     * The blessed baseline gate.json compared with, when its file is still where the gate read it (the path
+     * is as given to {@code gate --baseline}); else null, and the first screen shows no blessed deltas.
+     */
+    private static dev.tunebench.gate.Baseline blessed(RunFolder run) {
+        if (run.gates() == null || run.gates().baselineFile() == null) {
+            return null;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(run.gates().baselineFile());
+        try {
+            return Files.isRegularFile(file) ? dev.tunebench.gate.BaselineFile.read(file) : null;
+        } catch (dev.tunebench.spi.InputException unreadable) {
+            return null;
         }
     }
 
