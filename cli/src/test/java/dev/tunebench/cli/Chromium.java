@@ -64,6 +64,7 @@ final class Chromium implements AutoCloseable {
         send("Runtime.enable", Map.of());
         send("Log.enable", Map.of());
         send("Page.enable", Map.of());
+        send("Network.enable", Map.of());
         send("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", false));
     }
@@ -100,7 +101,7 @@ final class Chromium implements AutoCloseable {
         return r.get("result").path("value");
     }
 
-    /** Console errors, uncaught exceptions and failed loads seen so far. */
+    /** Console errors, uncaught exceptions, failed loads and requests other than file: and data: seen so far. */
     List<String> errors() {
         return List.copyOf(errors);
     }
@@ -157,6 +158,12 @@ final class Chromium implements AutoCloseable {
                     case "Runtime.consoleAPICalled" -> {
                         if (p.path("type").asText().equals("error")) {
                             errors.add("console.error: " + p.path("args"));
+                        }
+                    }
+                    case "Network.requestWillBeSent" -> {
+                        String url = p.path("request").path("url").asText();
+                        if (!url.startsWith("file:") && !url.startsWith("data:") && !url.equals("about:blank")) {
+                            errors.add("request: " + url);
                         }
                     }
                     case "Log.entryAdded" -> {

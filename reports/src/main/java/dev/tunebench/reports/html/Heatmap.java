@@ -26,7 +26,7 @@ public record Heatmap(List<String> techniques, List<HeatRow> rows) {
     public record HeatCell(String value, String style, String title, String marks, boolean chosen) {
     }
 
-    // Viridis at nine evenly spaced stops (matplotlib's _viridis_data at 0, 32, ..., 255).
+    // Viridis at nine evenly spaced stops: matplotlib's _viridis_data rows 0, 32, ..., 224, 255 as 8-bit hex.
     private static final int[] VIRIDIS = {0x440154, 0x472d7b, 0x3b528b, 0x2c728e, 0x21918c, 0x28ae80, 0x5ec962,
             0xaddc30, 0xfde725};
 

@@ -46,6 +46,10 @@ class HtmlReportWriterTest {
         assertEquals(8, Xml.nodes(doc, "//table[@class='cm']").getLength());
         assertTrue(Xml.text(doc, "//*[@id='verdict']").contains("NO-GO"));
         assertTrue(Xml.text(doc, "//*[@id='reproduce']").contains("tunebench run suites/demo/triage.yaml"));
+        assertEquals(0, Xml.nodes(doc, "//*[local-name()='svg'][not(@aria-label) or not(*[local-name()='title'])]").getLength(),
+                "every chart has a text alternative");
+        assertEquals(0, Xml.nodes(doc, "//*[@src or (@href and not(starts-with(@href, '#')))]").getLength(),
+                "nothing to fetch: one self-contained file");
     }
 
     @Test
