@@ -34,6 +34,11 @@ public final class Explorer {
     static final int DEFAULT_CAP = 100_000;
     static final int PROMPT_CHARS = 600;
     static final int OUTPUT_CHARS = 400;
+    /**
+     * Above this many prompt characters, only the first technique's prompt of each row is kept: the row's
+     * question is the same under every technique, and a large run's report stays small enough to open fast.
+     */
+    static final long PROMPT_BUDGET = 4_000_000;
 
     private static final byte ABSENT = 0;
     private static final byte WRONG = 1;
@@ -43,8 +48,8 @@ public final class Explorer {
      * {@code json}: the rows for the page's script, already escaped for an HTML script element;
      * {@code disagreeing} of {@code rows} rows get different outcomes; {@code kept} rows are in the report.
      */
-    public record View(String json, long disagreeing, long rows, int kept, int cap, List<String> models,
-                       List<String> techniques) {
+    public record View(String json, long disagreeing, long rows, int kept, int cap, boolean everyPrompt,
+                       List<String> models, List<String> techniques) {
         public boolean capped() {
             return rows > kept;
         }
@@ -74,8 +79,11 @@ public final class Explorer {
             (t.contains("improved") ? improved : t.contains("regressed") ? regressed : t.isEmpty() ? rest : disagree).add(key);
         });
         Set<Long> chosen = choose(improved, regressed, disagree, rest);
+        List<String> techniques = cells.keySet().stream().map(CellKey::technique).distinct().toList();
+        boolean everyPrompt = (long) chosen.size() * techniques.size() * PROMPT_CHARS <= PROMPT_BUDGET;
+        String onlyPrompt = everyPrompt || techniques.isEmpty() ? null : techniques.get(0);
         Map<Long, Collecting> texts = new LinkedHashMap<>();
-        chosen.forEach(k -> texts.put(k, new Collecting()));
+        chosen.forEach(k -> texts.put(k, new Collecting(onlyPrompt)));
         run.forEachSample(s -> {
             Collecting c = texts.get(key(s));
             if (c != null) {
@@ -83,10 +91,9 @@ public final class Explorer {
             }
         });
         List<String> models = cells.keySet().stream().map(CellKey::model).distinct().toList();
-        List<String> techniques = cells.keySet().stream().map(CellKey::technique).distinct().toList();
         long disagreeing = tags.values().stream().filter(t -> !t.isEmpty()).count();
         return new View(json(texts, tags, models, techniques), disagreeing, outcomes.size(), texts.size(), cap,
-                models, techniques);
+                everyPrompt, models, techniques);
     }
 
     /**
@@ -218,17 +225,25 @@ public final class Explorer {
 
     /** The texts of one kept row, gathered during the second pass. */
     private static final class Collecting {
+        private final String onlyPrompt;
         private String rowId;
         private String expected;
         private final Map<String, String> prompts = new HashMap<>();
         private final Map<Integer, String[]> outputs = new java.util.TreeMap<>();
+
+        /** {@code onlyPrompt}: the one technique whose prompt is kept, or null for every technique's. */
+        Collecting(String onlyPrompt) {
+            this.onlyPrompt = onlyPrompt;
+        }
 
         void add(JsonNode s, Map<CellKey, Integer> order) {
             CellKey cell = new CellKey(Json.text(s, "model", "?"), Json.text(s, "technique", "?"));
             rowId = rowId != null ? rowId : Json.text(s, "row_id", "row " + Json.count(s, "row"))
                     + (Json.count(s, "repeat") > 0 ? " · repeat " + Json.count(s, "repeat") : "");
             expected = expected != null ? expected : Text.truncate(Json.text(s, "expected", ""), OUTPUT_CHARS);
-            prompts.putIfAbsent(cell.technique(), Text.truncate(Json.text(s, "prompt", ""), PROMPT_CHARS));
+            if (onlyPrompt == null || onlyPrompt.equals(cell.technique())) {
+                prompts.putIfAbsent(cell.technique(), Text.truncate(Json.text(s, "prompt", ""), PROMPT_CHARS));
+            }
             String error = Json.text(s, "error", null);
             String text = error != null ? "error: " + error : Json.text(s, "answer", Json.text(s, "completion", ""));
             byte o = outcome(s);
