@@ -86,11 +86,16 @@ public class ReportBenchmark {
     }
 
     static void writeRun(Path dir) throws IOException {
+        writeRun(dir, ROWS);
+    }
+
+    /** {@link #MODELS} × {@link #TECHNIQUES} × {@code rows} samples with their summary and manifest. */
+    static void writeRun(Path dir, int rows) throws IOException {
         String filler = " Please help, the order has not arrived and I was charged twice.".repeat(8);
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("samples.jsonl"), StandardCharsets.UTF_8)) {
             for (int m = 0; m < MODELS; m++) {
                 for (int t = 0; t < TECHNIQUES; t++) {
-                    for (int r = 0; r < ROWS; r++) {
+                    for (int r = 0; r < rows; r++) {
                         String expected = CLASSES[r % CLASSES.length];
                         String predicted = correct(r, m, t) ? expected : CLASSES[(r + 1) % CLASSES.length];
                         ObjectNode s = JSON.createObjectNode().put("model", "model-" + m).put("technique", "technique-" + t)
@@ -117,12 +122,12 @@ public class ReportBenchmark {
         for (int m = 0; m < MODELS; m++) {
             for (int t = 0; t < TECHNIQUES; t++) {
                 ObjectNode metrics = results.addObject().put("model", "model-" + m).put("technique", "technique-" + t)
-                        .put("n", ROWS).put("errors", 0).putObject("metrics");
+                        .put("n", rows).put("errors", 0).putObject("metrics");
                 double acc = 0.4 + 0.1 * m + 0.03 * t;
-                metrics.putObject("accuracy").put("value", acc).put("ci_low", acc - 0.014).put("ci_high", acc + 0.014).put("n", ROWS);
-                metrics.putObject("cost_per_1k_requests").put("value", 0.05 + 0.01 * t).put("n", ROWS);
-                metrics.putObject("latency_ms_p50").put("value", 2.4).put("n", ROWS);
-                metrics.putObject("latency_ms_p95").put("value", 3.1).put("n", ROWS);
+                metrics.putObject("accuracy").put("value", acc).put("ci_low", acc - 0.014).put("ci_high", acc + 0.014).put("n", rows);
+                metrics.putObject("cost_per_1k_requests").put("value", 0.05 + 0.01 * t).put("n", rows);
+                metrics.putObject("latency_ms_p50").put("value", 2.4).put("n", rows);
+                metrics.putObject("latency_ms_p95").put("value", 3.1).put("n", rows);
             }
         }
         JSON.writeValue(dir.resolve("summary.json").toFile(), summary);

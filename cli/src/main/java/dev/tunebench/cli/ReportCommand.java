@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true,
         header = "Write the HTML report (and summary.md, junit.xml) of a run folder.",
         description = "Rebuilds summary.json from samples.jsonl, then writes report.html, summary.md and junit.xml "
-                + "into the run folder. With --compare, report.html shows this run against another one.")
+                + "into the run folder. With --compare, report.html also compares this run with another one, paired on the "
+                + "rows both share (unpaired, and said so, when the data changed).")
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,7 +30,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "Run folder written by `tunebench run`.")
     Path runDir;
-    @Option(names = "--compare", paramLabel = "OTHER_RUN_DIR", description = "Compare with this run (e.g. last night's).")
+    @Option(names = "--compare", paramLabel = "OTHER_RUN_DIR", description = "Compare with this run (e.g. last night's), row by row.")
     Path compare;
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the HTML report. Default: RUN_DIR/report.html.")
     Path out;

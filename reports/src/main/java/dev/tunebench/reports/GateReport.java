@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** gate.json, when the {@code gate} command has run: the go/no-go decision and every gate's outcome. */
-public record GateReport(String decision, List<Gate> gates) {
+/**
+ * gate.json, when the {@code gate} command has run: the go/no-go decision, every gate's outcome, and the
+ * blessed baseline file it compared with (as given to {@code gate --baseline}; null without one).
+ */
+public record GateReport(String decision, List<Gate> gates, String baselineFile) {
 
     /** Null when there is no gate.json. */
     public static GateReport from(JsonNode node) {
@@ -18,7 +21,7 @@ public record GateReport(String decision, List<Gate> gates) {
         }
         String decision = Json.text(node, "decision",
                 gates.stream().anyMatch(Gate::failed) ? "no-go" : "go");
-        return new GateReport(decision, List.copyOf(gates));
+        return new GateReport(decision, List.copyOf(gates), Json.text(node, "baseline_file", null));
     }
 
     public boolean go() {

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The model × technique matrix shared by the HTML and Markdown views: every figure with its interval and
- * its deltas, either against the run's baseline (paired comparisons of summary.json) or against the same
- * cell of another run ({@link #between}).
+ * its deltas against the run's baseline (paired comparisons of summary.json); another run is compared in
+ * {@link dev.tunebench.reports.compare.RunComparison}.
  */
 public record Matrix(List<Column> columns, List<Row> rows, String deltaNote) {
 
@@ -49,29 +49,6 @@ public record Matrix(List<Column> columns, List<Row> rows, String deltaNote) {
                         + "'untested' marks a plain difference with no test behind it; no delta: identical values.");
     }
 
-    /**
-     * This run against another (e.g. tonight against last night). The runs are compared cell by cell; with
-     * no paired test across runs, a difference counts as real only when the two 95% intervals do not
-     * overlap, a conservative rule that rarely cries wolf on noise.
-     */
-    public static Matrix between(RunSummary current, RunSummary previous, String previousLabel) {
-        List<Row> rows = new ArrayList<>();
-        for (Cell cell : current.cells()) {
-            Cell before = previous.cell(cell.key()).orElse(null);
-            List<Entry> entries = new ArrayList<>();
-            for (Column column : Column.values()) {
-                List<Delta> deltas = before == null ? List.of()
-                        : acrossRuns(column, cell, before, previousLabel).stream().toList();
-                entries.add(entry(column, cell, deltas));
-            }
-            rows.add(new Row(cell.key(), cell.n(), cell.errors(), cell.unsupported(), cell.key().model().equals(current.baseline()),
-                    List.copyOf(entries)));
-        }
-        return new Matrix(List.of(Column.values()), List.copyOf(rows),
-                "Deltas are this run − " + previousLabel + " for the same model × technique; better or worse "
-                        + "only when the two 95% intervals do not overlap. No delta: the same value, or absent in one run.");
-    }
-
     /** An exact tie says nothing a reader needs, and across 200+ comparisons it buries the real deltas. */
     private static boolean identical(Comparison c) {
         return c.difference() != null && c.difference() == 0.0 && "no significant difference".equals(c.verdict());
@@ -95,22 +72,5 @@ public record Matrix(List<Column> columns, List<Row> rows, String deltaNote) {
             return Optional.empty();
         }
         return Optional.of(new Delta("vs " + baseline, column.formatDelta(b - a), "", Delta.UNTESTED));
-    }
-
-    /** Empty when a value is missing in either run or both are equal. */
-    private static Optional<Delta> acrossRuns(Column column, Cell now, Cell before, String previousLabel) {
-        Metric b = now.metrics().get(column.metric());
-        Metric a = before.metrics().get(column.metric());
-        if (a == null || b == null || a.value() == null || b.value() == null || a.value().equals(b.value())) {
-            return Optional.empty();
-        }
-        String verdict = Delta.UNTESTED;
-        if (a.hasInterval() && b.hasInterval()) {
-            boolean up = b.ciLow() > a.ciHigh();
-            boolean down = b.ciHigh() < a.ciLow();
-            verdict = !up && !down ? "no significant difference"
-                    : up == column.higherIsBetter() ? "better" : "worse";
-        }
-        return Optional.of(new Delta("vs " + previousLabel, column.formatDelta(b.value() - a.value()), "", verdict));
     }
 }

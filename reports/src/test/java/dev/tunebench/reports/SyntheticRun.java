@@ -47,7 +47,7 @@ public final class SyntheticRun {
         return this;
     }
 
-    /** Moves every accuracy by {@code delta}: "tonight" against "last night". */
+    /** Moves every accuracy by about {@code delta}, row by row: "tonight" against "last night". */
     public SyntheticRun shifted(double delta) {
         shift = delta;
         return this;
@@ -65,8 +65,8 @@ public final class SyntheticRun {
         return techniques;
     }
 
-    static boolean correct(int row, int model, int technique) {
-        int p = 30 + 15 * model + 5 * technique;
+    boolean correct(int row, int model, int technique) {
+        long p = 30 + 15 * model + 5 * technique + Math.round(100 * shift);
         return Math.floorMod((row * 31 + model * 17 + technique * 7) * 2654435761L, 100) < p;
     }
 
@@ -120,7 +120,7 @@ public final class SyntheticRun {
             return m;
         }
         m.putObject("suite").put("name", "triage" + inject).put("file", "suites/demo/triage.yaml").put("sha256", "ab".repeat(32));
-        m.putArray("data").addObject().put("role", "eval").put("file", "data/test.jsonl").put("sha256", "cd".repeat(32))
+        m.putArray("data").addObject().put("role", "eval").put("file", "data/test.jsonl").put("sha256", String.format("%064x", rows))
                 .put("rows", rows);
         ArrayNode ms = m.putArray("models");
         for (String id : models) {
@@ -167,7 +167,7 @@ public final class SyntheticRun {
         for (int r = 0; r < rows; r++) {
             right += correct(r, m, t) ? 1 : 0;
         }
-        return Math.min(1, Math.max(0, (double) right / rows + shift));
+        return (double) right / rows;
     }
 
     private ObjectNode result(int m, int t) {

@@ -29,14 +29,19 @@ class XssTest {
         assertFalse(html.contains("<script>alert"), "raw script");
         assertFalse(html.contains("<img"), "raw img");
         assertFalse(html.contains("</textarea>"), "raw textarea close");
-        assertEquals(1, html.split("<script", -1).length - 1, "only the report's own filter script");
+        assertEquals(2, html.split("<script", -1).length - 1, "only the report's own script and its explorer data");
+        assertTrue(html.contains("<script type=\"application/json\" id=\"explorer-data\">"));
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
 
         Document doc = Xml.parse(out);
         assertEquals(0, Xml.nodes(doc, "//img | //textarea | //*[local-name()='img']").getLength());
         assertEquals(0, Xml.nodes(doc, "//@*[starts-with(name(), 'on')]").getLength(), "no event handler attribute");
-        assertTrue(Xml.nodes(doc, "//tr[contains(@class,'output')]/@data-model[contains(., '<script>')]").getLength() > 0,
-                "the model id round-trips as attribute text");
+        assertTrue(Xml.nodes(doc, "//select[@name='model']/option[contains(., '<script>')]").getLength() > 0,
+                "the model id round-trips as text");
+        String data = Xml.text(doc, "//script[@id='explorer-data']");
+        assertFalse(data.contains("<") || data.contains(">") || data.contains("&"), "nothing in the data can close the script");
+        assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(data).toString().contains("<script>alert(1)</script>"),
+                "outputs round-trip through the JSON");
         assertTrue(Xml.nodes(doc, "//*[local-name()='svg']//*[local-name()='text'][contains(., '<img')]").getLength() > 0,
                 "SVG labels round-trip as text");
     }

@@ -3,6 +3,7 @@ package dev.tunebench.reports.html;
 import dev.tunebench.reports.Matrix;
 import dev.tunebench.reports.RunFolder;
 import dev.tunebench.reports.ScoreTable;
+import dev.tunebench.reports.compare.RunComparison;
 import dev.tunebench.spi.ReportWriter;
 import freemarker.template.TemplateException;
 import java.io.BufferedWriter;
@@ -42,7 +43,7 @@ public final class HtmlReportWriter implements ReportWriter {
         write(runDir, null, out);
     }
 
-    /** With {@code compareDir} non-null, the matrix also shows this run against that one. */
+    /** With {@code compareDir} non-null, the report also compares this run with that one, paired on their rows. */
     public void write(Path runDir, Path compareDir, Path out) throws IOException {
         RunFolder run = RunFolder.open(runDir);
         Map<String, Object> model = new HashMap<>();
@@ -50,16 +51,24 @@ public final class HtmlReportWriter implements ReportWriter {
         model.put("header", HeaderView.of(run));
         model.put("summary", run.summary());
         model.put("gates", run.gates());
-        model.put("matrix", Matrix.of(run.summary()));
-        model.put("scores", ScoreTable.of(run.summary()));
+        RunComparison comparison = null;
+        RunFolder other = null;
         if (compareDir != null) {
-            RunFolder other = RunFolder.open(compareDir);
+            other = RunFolder.open(compareDir);
             String label = compareDir.getFileName() == null ? "other run" : compareDir.getFileName().toString();
+            comparison = RunComparison.between(run, other, label);
             model.put("compareLabel", label);
             model.put("compareHeader", HeaderView.of(other));
-            model.put("compare", Matrix.between(run.summary(), other.summary(), label));
+            model.put("comparison", comparison);
             model.put("servedChanges", servedChanges(run, other, label));
         }
+        FirstScreen first = FirstScreen.of(run, comparison, other == null ? null : other.summary(),
+                comparison == null ? blessed(run) : null);
+        model.put("first", first);
+        model.put("heatmap", Heatmap.of(run.summary(), first.pick() == null ? null
+                : new dev.tunebench.reports.CellKey(first.pick().model(), first.pick().technique())));
+        model.put("matrix", Matrix.of(run.summary()));
+        model.put("scores", ScoreTable.of(run.summary()));
         model.put("checkpointChart", Templates.markup(CheckpointChart.render(run.summary())));
         ParetoChart.Pareto pareto = ParetoChart.render(run.summary());
         if (pareto != null) {
@@ -71,7 +80,9 @@ public final class HtmlReportWriter implements ReportWriter {
         model.put("trend", TrendChart.of(runDir));
         model.put("confusions", ConfusionView.of(run.summary()));
         model.put("reliability", ReliabilityDiagram.of(runDir));
-        model.put("explorer", new Explorer(run, explorerCap).build());
+        Explorer.View explorer = new Explorer(run, explorerCap).build();
+        model.put("explorer", explorer);
+        model.put("explorerData", Templates.markup(explorer.json()));
         render(model, out);
     }
 
@@ -86,6 +97,22 @@ public final class HtmlReportWriter implements ReportWriter {
                     dev.tunebench.results.Json.MAPPER.treeToValue(other.manifest(), dev.tunebench.results.RunManifest.class), label);
         } catch (java.io.IOException | IllegalArgumentException unreadable) {
             return java.util.List.of();
+        }
+    }
+
+    /**
+     * The blessed baseline gate.json compared with, when its file is still where the gate read it (the path
+     * is as given to {@code gate --baseline}); else null, and the first screen shows no blessed deltas.
+     */
+    private static dev.tunebench.gate.Baseline blessed(RunFolder run) {
+        if (run.gates() == null || run.gates().baselineFile() == null) {
+            return null;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(run.gates().baselineFile());
+        try {
+            return Files.isRegularFile(file) ? dev.tunebench.gate.BaselineFile.read(file) : null;
+        } catch (dev.tunebench.spi.InputException unreadable) {
+            return null;
         }
     }
 
