@@ -11,6 +11,7 @@ import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.RequestKey;
 import dev.tunebench.spi.RequestsFailed;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerFactory;
@@ -131,7 +132,8 @@ public final class RunEngine {
                                   GenerationSettings settings, List<Row> rows, List<Prompt> prompts) {
         List<Generation> generations;
         try {
-            generations = runner.generate(prompts, settings);
+            generations = runner.generate(rows.stream()
+                    .map(r -> new RequestKey(model.id(), technique.name(), r.rowId(), repeat)).toList(), prompts, settings);
         } catch (InputException e) {
             // One bad prompt (e.g. too long for the model) must not sink its batch-mates: retry one by one.
             if (rows.size() > 1) {

@@ -8,7 +8,9 @@ import java.util.List;
  * Token counts are the model's own tokenizer's; the eos token is not a completion token.
  * {@code toolCalls} are the structured calls a served model returned ({@code tool_calls}); a local model
  * produces text only, and its list is empty (scorers then parse calls out of the text). {@code localCounts}
- * are a served model's counts made here with a tokenizer folder, or null.
+ * are a served model's counts made here with a tokenizer folder, or null. A token count of {@link #UNKNOWN}
+ * means nobody counted (a replayed answer without usage and no tokenizer folder); {@code timings} is null
+ * when nothing was timed (a replayed answer without a latency).
  */
 public record Generation(
         String renderedPrompt,
@@ -20,6 +22,9 @@ public record Generation(
         Timings timings,
         List<ToolCall> toolCalls,
         LocalCounts localCounts) {
+
+    /** A token count nobody made. */
+    public static final int UNKNOWN = -1;
 
     public Generation {
         completionIds = completionIds.clone();

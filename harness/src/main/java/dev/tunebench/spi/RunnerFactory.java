@@ -38,6 +38,13 @@ public interface RunnerFactory {
     }
 
     /**
+     * Checks what depends on the model's id in the suite, before a run starts (e.g. a file of outputs whose
+     * keys name another model). The default has nothing to check.
+     */
+    default void checkModel(String modelId, Path modelDir, RunnerSettings settings) {
+    }
+
+    /**
      * Opens the model in {@code modelDir} (null for a model without a folder). Problems with the folder or the settings are reported as
      * {@link InputException} naming the file and the fix.
      */
