@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ModelInfoCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
+                BatchCommand.class, SamplesCommand.class,
                 picocli.CommandLine.HelpCommand.class
         })
 public final class TunebenchCommand {

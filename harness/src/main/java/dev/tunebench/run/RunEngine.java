@@ -5,7 +5,6 @@ import dev.tunebench.results.Sample;
 import dev.tunebench.results.SampleSink;
 import dev.tunebench.scoring.JudgeScorer;
 import dev.tunebench.scoring.Scorer;
-import dev.tunebench.spi.Decoding;
 import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.InputException;
@@ -94,7 +93,7 @@ public final class RunEngine {
     }
 
     private void runCell(Runner runner, RunPlan.Model model, RunPlan.Technique technique, int repeat) {
-        GenerationSettings settings = forRepeat(model.generation(), repeat);
+        GenerationSettings settings = model.generation().forRepeat(repeat);
         List<Row> batchRows = new ArrayList<>();
         List<Prompt> batchPrompts = new ArrayList<>();
         int batchSize = Math.max(model.runner().batchSize(), runner.minBatchSize());
@@ -205,14 +204,6 @@ public final class RunEngine {
                 judge.close();
             }
         }
-    }
-
-    /** Repeat r of a sampled cell uses seed + r, so repeats differ and each is reproducible. */
-    private static GenerationSettings forRepeat(GenerationSettings settings, int repeat) {
-        if (repeat == 0 || !(settings.decoding() instanceof Decoding.Sampling s)) {
-            return settings;
-        }
-        return settings.withDecoding(new Decoding.Sampling(s.temperature(), s.topP(), s.topK(), s.seed() + repeat));
     }
 
     private Stream<Row> limited(Stream<Row> rows) {

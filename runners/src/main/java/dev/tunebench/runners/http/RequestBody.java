@@ -60,17 +60,6 @@ public final class RequestBody {
                 continueFinalMessage, continueWhere);
     }
 
-    /**
-     * The body a served model of runner type {@code runnerType} would be sent, from its runner options, unstreamed:
-     * its {@code model} (Azure: its {@code deployment}), {@code max_tokens_field} and {@code continue_final_message}.
-     */
-    public static RequestBody forServed(String runnerType, dev.tunebench.spi.RunnerOptions options) {
-        Api api = Api.OPENAI.id.equals(runnerType) ? Api.OPENAI : Api.AZURE;
-        EndpointSettings s = SettingsReader.read(api, options, name -> "set");
-        return new RequestBody(api.id, api == Api.AZURE, s.name(), s.maxTokensField(), false, s.continueFinalMessage(),
-                s.whereIs("continue_final_message"));
-    }
-
     /** Why this prompt cannot be sent as it is meant, or empty when it can. */
     public Optional<String> unsupported(Prompt prompt, GenerationSettings generation) {
         if (!prompt.assistantPrefix().isEmpty() && !continueFinalMessage) {

@@ -150,7 +150,7 @@ final class ReplayRunner implements Runner {
 
     private static String listed(List<Integer> lines) {
         String shown = lines.stream().limit(LISTED).map(String::valueOf).collect(Collectors.joining(", "));
-        return "lines " + shown + (lines.size() > LISTED ? ", ..." : "");
+        return (lines.size() == 1 ? "line " : "lines ") + shown + (lines.size() > LISTED ? ", ..." : "");
     }
 
     @Override
