@@ -17,6 +17,14 @@ public interface RunnerFactory {
     }
 
     /**
+     * Whether its runners generate: false for a kind that only looks answers up (a replay of outputs made
+     * elsewhere), which a perf section cannot time.
+     */
+    default boolean generates() {
+        return true;
+    }
+
+    /**
      * Checks the settings of this kind without opening anything, so a bad key or value fails before a run
      * starts ({@code validate}, and every run). {@code modelDir} is null for a model given without a folder.
      * The default accepts no options of its own.

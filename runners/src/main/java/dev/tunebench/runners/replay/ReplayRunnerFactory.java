@@ -28,6 +28,11 @@ public final class ReplayRunnerFactory implements RunnerFactory {
     }
 
     @Override
+    public boolean generates() {
+        return false;
+    }
+
+    @Override
     public void check(Path modelDir, RunnerSettings settings) {
         if (modelDir != null) {
             throw new InputException("runner type replay reads its answers from runner.file, so the model has no folder: "
