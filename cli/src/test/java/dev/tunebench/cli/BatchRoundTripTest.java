@@ -58,8 +58,12 @@ class BatchRoundTripTest {
 
     /** A suite of one model, ckpt-epoch-4, whose answers come from {@code file}. */
     private static Path replaySuite(Path dir, Path file) throws IOException {
-        return ServedSuites.write(dir, "  - {id: ckpt-epoch-4, role: baseline, runner: {type: replay, file: \"" + file + "\"}}\n",
-                "runner: {batch_size: 8}");
+        return replaySuite(dir, file, "");
+    }
+
+    private static Path replaySuite(Path dir, Path file, String extra) throws IOException {
+        return ServedSuites.write(dir, "  - {id: ckpt-epoch-4, role: baseline, runner: {type: replay, file: \"" + file + "\""
+                + extra + "}}\n", "runner: {batch_size: 8}");
     }
 
     /** Answers each request line with serve, as the provider would: one Batch output line each, in reverse order. */
@@ -196,6 +200,29 @@ class BatchRoundTripTest {
         for (JsonNode result : summary(runDir).get("results")) {
             assertFalse(result.has("latency_note"), "the samples carry their latency");
             assertTrue(result.get("metrics").has("latency_ms_p50"));
+        }
+        // Without counts in the file, the tokenizer: folder counts them, as the model itself did.
+        List<String> uncounted = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            ObjectNode o = (ObjectNode) JSON.readTree(line);
+            o.remove(List.of("prompt_tokens", "completion_tokens", "latency_ms"));
+            uncounted.add(o.toString());
+        }
+        Path bare = tmp.resolve("bare.jsonl");
+        Files.write(bare, uncounted);
+        Path counted = tmp.resolve("counted");
+        Cli c = Cli.run("run", replaySuite(tmp.resolve("t"), bare, ", tokenizer: \"" + Cli.demo().resolve("models/ckpt-epoch-4")
+                + "\"").toString(), "--limit", String.valueOf(ROWS), "--out", counted.toString(), "--no-report");
+        assertEquals(0, c.exitCode(), c.err());
+        assertSameQuality(counted);
+        Path none = tmp.resolve("none");
+        Cli n = Cli.run("run", replaySuite(tmp.resolve("u"), bare).toString(), "--limit", String.valueOf(ROWS),
+                "--out", none.toString(), "--no-report");
+        assertEquals(0, n.exitCode(), n.err());
+        for (JsonNode result : summary(none).get("results")) {
+            assertFalse(result.get("metrics").has("prompt_tokens_mean"), "nobody counted: no token figures");
+            assertFalse(result.get("metrics").has("cost_per_1k_requests"));
+            assertTrue(result.get("metrics").has("accuracy"));
         }
         Cli bad = Cli.run("samples", "export", localRun.toString(), "--model", "ckpt-epoch4", "--out", file.toString());
         assertEquals(2, bad.exitCode());
