@@ -62,8 +62,12 @@ class BatchRoundTripTest {
     }
 
     private static Path replaySuite(Path dir, Path file, String extra) throws IOException {
-        return ServedSuites.write(dir, "  - {id: ckpt-epoch-4, role: baseline, runner: {type: replay, file: \"" + file + "\""
-                + extra + "}}\n", "runner: {batch_size: 8}");
+        return replaySuite(dir, "\"" + file + "\"" + extra);
+    }
+
+    private static Path replaySuite(Path dir, String fileAndMore) throws IOException {
+        return ServedSuites.write(dir, "  - {id: ckpt-epoch-4, role: baseline, runner: {type: replay, file: " + fileAndMore
+                + "}}\n", "runner: {batch_size: 8}");
     }
 
     /** Answers each request line with serve, as the provider would: one Batch output line each, in reverse order. */
@@ -159,29 +163,31 @@ class BatchRoundTripTest {
         assertEquals(0, Cli.run("batch", "export", suite.toString(), "--model", "ckpt-epoch-4", "--limit", "3",
                 "--techniques", "as-is", "--out", requests.toString()).exitCode());
         List<String> lines = answer(requests);
-        // One request the provider failed, one it never answered, and a line for a row this run does not have.
+        // One request the provider failed (in the error file, as OpenAI writes it: no response key), one it never
+        // answered, and a line for a row this run does not have.
         String first = lines.get(0);
-        JsonNode failed = JSON.readTree(lines.get(1));
-        ((ObjectNode) failed).putNull("response");
-        ((ObjectNode) failed).putObject("error").put("code", "batch_expired").put("message", "not run in time");
-        List<String> kept = new ArrayList<>(List.of(failed.toString(), lines.get(2)));
-        kept.add(first.replace("test.jsonl:3", "test.jsonl:99"));
+        ObjectNode failed = (ObjectNode) JSON.readTree(lines.get(1));
+        failed.remove("response");
+        failed.putObject("error").put("code", "batch_expired").put("message", "not run in time");
         Path output = tmp.resolve("out.jsonl");
-        Files.write(output, kept);
+        Files.write(output, List.of(lines.get(2), first.replace("test.jsonl:3", "test.jsonl:99")));
+        Path errors = tmp.resolve("errors.jsonl");
+        Files.write(errors, List.of(failed.toString()));
         Path runDir = tmp.resolve("run");
-        Cli r = Cli.run("run", replaySuite(tmp.resolve("s"), output).toString(), "--limit", "3", "--techniques", "as-is",
-                "--out", runDir.toString(), "--no-report");
+        Cli r = Cli.run("run", replaySuite(tmp.resolve("s"), "[\"" + output + "\", \"" + errors + "\"]").toString(),
+                "--limit", "3", "--techniques", "as-is", "--out", runDir.toString(), "--no-report");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode replay = JSON.readTree(runDir.resolve("manifest.json").toFile()).get("models").get(0).get("served");
-        assertEquals("1: line 3", replay.get("replay_unmatched_lines").asText(), replay.toString());
+        assertEquals("1: out.jsonl:2", replay.get("replay_unmatched_lines").asText(), replay.toString());
+        assertEquals(output + ", " + errors, replay.get("replay_file").asText());
         JsonNode result = summary(runDir).get("results").get(0);
         assertEquals(2, result.get("errors").asInt(), result.toString());
         assertEquals(1, result.get("missing_samples").asInt());
         assertEquals("[\"test.jsonl:3\"]", result.get("missing_rows").toString());
         Map<String, JsonNode> s = samples(runDir);
-        assertEquals("missing: out.jsonl has no line for technique as-is, row test.jsonl:3, repeat 0 (custom_id "
+        assertEquals("missing: out.jsonl or errors.jsonl has no line for technique as-is, row test.jsonl:3, repeat 0 (custom_id "
                 + "tb|ckpt-epoch-4|as-is|test.jsonl:3|0)", s.get("as-is/2/0").get("error").asText());
-        assertEquals("out.jsonl:1: the provider failed this request: batch_expired: not run in time",
+        assertEquals("errors.jsonl:1: the provider failed this request: batch_expired: not run in time",
                 s.get("as-is/1/0").get("error").asText());
         assertTrue(s.get("as-is/0/0").get("error").isNull());
         assertTrue(r.out().contains("missing: 1 request(s) the replay file has no line for"), r.out());

@@ -22,7 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A file of answers made elsewhere, one JSON object a line, in either of two formats (they may be mixed):
+ * Answers made elsewhere, from one or more files (e.g. a batch's output file and its error file), one JSON
+ * object a line, in either of two formats (they may be mixed):
  * <ul>
  *   <li>the OpenAI / Azure OpenAI Batch API output: {@code {"custom_id", "response": {"status_code", "body":
  *   chat.completion}, "error": {"code", "message"}}} for requests that {@code tunebench batch export} wrote;</li>
@@ -49,37 +50,45 @@ final class ReplayFile {
     private static final List<String> REPLAY_KEYS = List.of("custom_id", "model", "technique", "row_id", "repeat",
             "completion", "error", "prompt_tokens", "completion_tokens", "finish_reason", "latency_ms");
 
-    private final Path file;
+    private final List<Path> files;
     private final Map<Key, ReplayLine> answers;
     private final int lines;
 
-    private ReplayFile(Path file, Map<Key, ReplayLine> answers, int lines) {
-        this.file = file;
+    private ReplayFile(List<Path> files, Map<Key, ReplayLine> answers, int lines) {
+        this.files = List.copyOf(files);
         this.answers = Collections.unmodifiableMap(answers);
         this.lines = lines;
     }
 
-    Path file() {
-        return file;
+    List<Path> files() {
+        return files;
     }
 
     Map<Key, ReplayLine> answers() {
         return answers;
     }
 
-    /** Non-blank lines read. */
+    /** Non-blank lines read, in all files. */
     int lines() {
         return lines;
     }
 
     /**
-     * Reads and checks the whole file.
+     * Reads and checks every line of every file; one request answered twice (in one file or two) is an error.
      *
      * @param modelId the suite's id of the model replayed: a line naming another model is an error; null to
      *                skip that check
      */
-    static ReplayFile read(Path file, String modelId) {
+    static ReplayFile read(List<Path> files, String modelId) {
         Map<Key, ReplayLine> answers = new LinkedHashMap<>();
+        int count = 0;
+        for (Path file : files) {
+            count += read(file, modelId, answers);
+        }
+        return new ReplayFile(files, answers, count);
+    }
+
+    private static int read(Path file, String modelId, Map<Key, ReplayLine> answers) {
         int count = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int number = 0;
@@ -98,8 +107,9 @@ final class ReplayFile {
                 }
                 ReplayLine before = answers.putIfAbsent(p.key(), p.line());
                 if (before != null) {
-                    throw new InputException(file + ":" + number + ": a second answer for " + p.key() + " (the first is at line "
-                            + before.line() + "). Keep one line per request: remove the duplicate, or give it its repeat.");
+                    throw new InputException(file + ":" + number + ": a second answer for " + p.key() + " (the first is at "
+                            + (before.file().equals(file) ? "line " + before.line() : before.where())
+                            + "). Keep one line per request: remove the duplicate, or give it its repeat.");
                 }
             }
         } catch (java.nio.charset.MalformedInputException e) {
@@ -107,7 +117,7 @@ final class ReplayFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return new ReplayFile(file, answers, count);
+        return count;
     }
 
     private static JsonNode object(Path file, int number, String text) {
@@ -135,14 +145,15 @@ final class ReplayFile {
                 throw error("this is a Batch API input (request) line. Replay the output file the provider gives back "
                         + "once the batch is done, not the file you submitted.");
             }
-            return node.has("response") ? batchOutput() : replayLine();
+            // An error file's line may lack response; its error is an object, a replay line's error is text.
+            return node.has("response") || node.path("error").isObject() ? batchOutput() : replayLine();
         }
 
         private Parsed batchOutput() {
             RequestKey key = exported(text("custom_id", true));
             JsonNode error = node.get("error");
             if (error != null && !error.isNull()) {
-                return parsed(key, new ReplayLine.Failed(number, "the provider failed this request: "
+                return parsed(key, new ReplayLine.Failed(file, number, "the provider failed this request: "
                         + error.path("code").asText("error") + ": " + error.path("message").asText(error.toString())));
             }
             JsonNode response = node.get("response");
@@ -154,7 +165,7 @@ final class ReplayFile {
             JsonNode body = response.get("body");
             if (status != 200) {
                 String says = body == null ? "" : body.path("error").path("message").asText("");
-                return parsed(key, new ReplayLine.Failed(number, "the provider answered HTTP " + status
+                return parsed(key, new ReplayLine.Failed(file, number, "the provider answered HTTP " + status
                         + (says.isEmpty() ? "" : ": " + says)));
             }
             if (body == null || !body.isObject() || !body.path("choices").isArray() || body.path("choices").isEmpty()) {
@@ -162,7 +173,7 @@ final class ReplayFile {
                         + "`tunebench batch export`, which asks /chat/completions.");
             }
             ChatAnswer a = ChatAnswer.read(body);
-            return parsed(key, new ReplayLine.Answer(number, a.text(), a.finishReason(), a.promptTokens(),
+            return parsed(key, new ReplayLine.Answer(file, number, a.text(), a.finishReason(), a.promptTokens(),
                     a.completionTokens(), null, a.toolCalls()));
         }
 
@@ -210,10 +221,10 @@ final class ReplayFile {
                         + "(the model's text) or \"error\" (why there is none).");
             }
             if (hasError) {
-                return new Parsed(model, key, new ReplayLine.Failed(number, text("error", true)));
+                return new Parsed(model, key, new ReplayLine.Failed(file, number, text("error", true)));
             }
             Double latency = node.has("latency_ms") && !node.get("latency_ms").isNull() ? latency() : null;
-            return new Parsed(model, key, new ReplayLine.Answer(number, text("completion", true), finishReason(),
+            return new Parsed(model, key, new ReplayLine.Answer(file, number, text("completion", true), finishReason(),
                     whole("prompt_tokens", 0).orElse(null), whole("completion_tokens", 0).orElse(null), latency, List.of()));
         }
 

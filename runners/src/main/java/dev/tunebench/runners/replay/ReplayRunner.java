@@ -15,6 +15,7 @@ import dev.tunebench.spi.RunnerInfo;
 import dev.tunebench.spi.TeacherForcedScore;
 import dev.tunebench.spi.Timings;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,10 +50,10 @@ final class ReplayRunner implements Runner {
     @Override
     public RunnerInfo info() {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("replay_file", file.file().toString());
-        details.put("replay_sha256", Hashing.sha256(file.file()));
+        details.put("replay_file", file.files().stream().map(Path::toString).collect(Collectors.joining(", ")));
+        details.put("replay_sha256", file.files().stream().map(Hashing::sha256).collect(Collectors.joining(", ")));
         details.put("replay_lines", file.lines());
-        List<Integer> unmatched = unmatched();
+        List<ReplayLine> unmatched = unmatched();
         if (!unmatched.isEmpty()) {
             details.put("replay_unmatched_lines", unmatched.size() + ": " + listed(unmatched));
         }
@@ -103,9 +104,9 @@ final class ReplayRunner implements Runner {
             } else {
                 out.add(null);
                 errors.add(line == null
-                        ? RequestsFailed.MISSING + file.file().getFileName() + " has no line for " + key + " (custom_id "
+                        ? RequestsFailed.MISSING + names() + " has no line for " + key + " (custom_id "
                                 + CustomId.of(keys.get(i)) + ")"
-                        : file.file().getFileName() + ":" + line.line() + ": " + ((ReplayLine.Failed) line).message());
+                        : line.where() + ": " + ((ReplayLine.Failed) line).message());
                 failed = true;
             }
         }
@@ -140,24 +141,31 @@ final class ReplayRunner implements Runner {
         throw new UnsupportedOperationException("a file of outputs gives no log-probabilities, so no validation loss");
     }
 
-    /** Lines of the file no request of this run asked for, in file order. */
-    private List<Integer> unmatched() {
+    private String names() {
+        return file.files().stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(" or "));
+    }
+
+    /** Lines no request of this run asked for, in file order. */
+    private List<ReplayLine> unmatched() {
         synchronized (used) {
-            return file.answers().entrySet().stream().filter(e -> !used.contains(e.getKey()))
-                    .map(e -> e.getValue().line()).sorted().toList();
+            return file.answers().entrySet().stream().filter(e -> !used.contains(e.getKey())).map(Map.Entry::getValue)
+                    .toList();
         }
     }
 
-    private static String listed(List<Integer> lines) {
-        String shown = lines.stream().limit(LISTED).map(String::valueOf).collect(Collectors.joining(", "));
-        return (lines.size() == 1 ? "line " : "lines ") + shown + (lines.size() > LISTED ? ", ..." : "");
+    /** {@code line 3} or {@code lines 3, 9}; {@code name:line} when there are several files. */
+    private String listed(List<ReplayLine> lines) {
+        boolean one = file.files().size() == 1;
+        String shown = lines.stream().limit(LISTED).map(l -> one ? String.valueOf(l.line()) : l.where())
+                .collect(Collectors.joining(", "));
+        return (one ? lines.size() == 1 ? "line " : "lines " : "") + shown + (lines.size() > LISTED ? ", ..." : "");
     }
 
     @Override
     public void close() {
-        List<Integer> unmatched = unmatched();
+        List<ReplayLine> unmatched = unmatched();
         if (!unmatched.isEmpty()) {
-            System.err.println("tunebench: " + file.file() + ": " + unmatched.size() + " line(s) matched no request of "
+            System.err.println("tunebench: " + file.files().stream().map(Path::toString).collect(Collectors.joining(", ")) + ": " + unmatched.size() + " line(s) matched no request of "
                     + "this run (" + listed(unmatched) + "): rows, techniques or repeats the run does not have, e.g. "
                     + "after --limit, --techniques or --shard, or a data file that changed since the export.");
         }

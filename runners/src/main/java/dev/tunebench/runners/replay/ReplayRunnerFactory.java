@@ -8,6 +8,7 @@ import dev.tunebench.spi.RunnerSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Runner type {@code replay}: a model's answers come from a file ({@code file:}) made elsewhere, e.g. the
@@ -39,34 +40,38 @@ public final class ReplayRunnerFactory implements RunnerFactory {
                     + "remove its path:/glob: and give it an id:.");
         }
         settings.options().allowOnly(ID, "file", "tokenizer");
-        file(settings);
+        files(settings);
         tokenizerFolder(settings);
     }
 
     /** Reads the whole file: a malformed line, a duplicate or a line for another model fails before the run. */
     @Override
     public void checkModel(String modelId, Path modelDir, RunnerSettings settings) {
-        ReplayFile.read(file(settings), modelId);
+        ReplayFile.read(files(settings), modelId);
     }
 
     @Override
     public Runner open(Path modelDir, RunnerSettings settings) {
         check(modelDir, settings);
         Path tokenizer = tokenizerFolder(settings);
-        return new ReplayRunner(ReplayFile.read(file(settings), null), tokenizer == null ? null : LocalTokenizer.open(tokenizer));
+        return new ReplayRunner(ReplayFile.read(files(settings), null), tokenizer == null ? null : LocalTokenizer.open(tokenizer));
     }
 
-    private static Path file(RunnerSettings settings) {
+    /** {@code file:} as one path or a list (a batch's output and error files), each relative to the suite file. */
+    private static List<Path> files(RunnerSettings settings) {
         var o = settings.options();
-        if (!o.has("file")) {
+        List<Path> files = o.paths("file");
+        if (files.isEmpty()) {
             throw o.error("file", "missing; name the file of outputs to score, e.g. runner: {type: replay, file: "
-                    + "batch-output.jsonl} (a Batch API output file or a `tunebench samples export` file).");
+                    + "batch-output.jsonl} (a Batch API output file, or [output.jsonl, errors.jsonl], or a "
+                    + "`tunebench samples export` file).");
         }
-        Path file = o.path("file").orElseThrow();
-        if (!Files.isRegularFile(file)) {
-            throw o.error("file", file + " does not exist. Give the path of the outputs file, relative to the suite file.");
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw o.error("file", file + " does not exist. Give the path of the outputs file, relative to the suite file.");
+            }
         }
-        return file;
+        return files;
     }
 
     private static Path tokenizerFolder(RunnerSettings settings) {

@@ -48,7 +48,7 @@ class ReplayFileTest {
                 + "\"created\": 1722477079, \"id\": \"chatcmpl-1\", \"model\": \"gpt-4o-2024-05-13\", \"object\": \"chat.completion\", "
                 + "\"prompt_filter_results\": [], \"system_fingerprint\": \"fp_1\", \"usage\": {\"completion_tokens\": 24, "
                 + "\"prompt_tokens\": 27, \"total_tokens\": 51}}, \"request_id\": \"660b\", \"status_code\": 200}, \"error\": null}");
-        ReplayFile file = ReplayFile.read(f, "ft-1");
+        ReplayFile file = ReplayFile.read(java.util.List.of(f), "ft-1");
         var a = assertInstanceOf(ReplayLine.Answer.class, file.answers().get(new ReplayFile.Key("as-is", "test.jsonl:3", 0)));
         assertEquals("{\"intent\": \"refund\"}", a.text());
         assertEquals(FinishReason.LENGTH, a.finishReason());
@@ -66,7 +66,7 @@ class ReplayFileTest {
                         + "{\"code\": \"batch_expired\", \"message\": \"This request could not be executed before the completion window expired.\"}}",
                 "{\"custom_id\": \"" + other + "\", \"response\": {\"status_code\": 400, \"request_id\": \"r\", \"body\": "
                         + "{\"error\": {\"message\": \"max_tokens is too large\", \"type\": \"invalid_request_error\"}}}, \"error\": null}");
-        ReplayFile file = ReplayFile.read(f, "ft-1");
+        ReplayFile file = ReplayFile.read(java.util.List.of(f), "ft-1");
         var expired = assertInstanceOf(ReplayLine.Failed.class, file.answers().get(new ReplayFile.Key("as-is", "test.jsonl:3", 0)));
         assertTrue(expired.message().contains("batch_expired: This request could not be executed"), expired.message());
         var rejected = assertInstanceOf(ReplayLine.Failed.class, file.answers().get(new ReplayFile.Key("as-is", "test.jsonl:4", 0)));
@@ -79,7 +79,7 @@ class ReplayFileTest {
                         + " \"prompt_tokens\": 7, \"finish_reason\": \"stop_string\"}",
                 "",
                 "{\"row_id\": \"test.jsonl:1\", \"technique\": \"as-is\", \"repeat\": 1, \"error\": \"timed out\"}");
-        ReplayFile file = ReplayFile.read(f, "any-model");
+        ReplayFile file = ReplayFile.read(java.util.List.of(f), "any-model");
         assertEquals(2, file.lines());
         var a = assertInstanceOf(ReplayLine.Answer.class, file.answers().get(new ReplayFile.Key("as-is", "test.jsonl:1", 0)));
         assertEquals(12.5, a.latencyMs());
@@ -90,9 +90,27 @@ class ReplayFileTest {
         assertEquals(3, failed.line());
     }
 
+    @Test
+    void aBatchsOutputAndErrorFilesReadTogetherAndARequestInBothIsADuplicate(@TempDir Path dir) throws IOException {
+        String other = CustomId.of(new RequestKey("ft-1", "as-is", "test.jsonl:4", 0));
+        Path output = Files.writeString(dir.resolve("output.jsonl"), "{\"custom_id\": \"" + ID + "\", \"response\": "
+                + "{\"status_code\": 200, \"body\": {\"choices\": [{\"message\": {\"content\": \"x\"}}]}}, \"error\": null}\n");
+        // An error file's line: no response key at all, the error an object.
+        Path errors = Files.writeString(dir.resolve("errors.jsonl"), "{\"id\": \"batch_req_2\", \"custom_id\": \"" + other
+                + "\", \"error\": {\"code\": \"request_timeout\", \"message\": \"timed out\"}}\n");
+        ReplayFile both = ReplayFile.read(java.util.List.of(output, errors), "ft-1");
+        assertEquals(2, both.lines());
+        var failed = assertInstanceOf(ReplayLine.Failed.class, both.answers().get(new ReplayFile.Key("as-is", "test.jsonl:4", 0)));
+        assertEquals("errors.jsonl:1", failed.where());
+        Path again = Files.writeString(dir.resolve("again.jsonl"), Files.readString(output));
+        String dup = assertThrows(InputException.class, () -> ReplayFile.read(java.util.List.of(output, again), "ft-1")).getMessage();
+        assertTrue(dup.startsWith(again + ":1: a second answer for technique as-is, row test.jsonl:3, repeat 0 (the first is at "
+                + "output.jsonl:1)"), dup);
+    }
+
     private static String error(Path dir, String... lines) throws IOException {
         Path f = write(dir, lines);
-        return assertThrows(InputException.class, () -> ReplayFile.read(f, "ft-1")).getMessage();
+        return assertThrows(InputException.class, () -> ReplayFile.read(java.util.List.of(f), "ft-1")).getMessage();
     }
 
     @Test
