@@ -13,9 +13,7 @@ import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Prompt;
 import dev.tunebench.spi.RequestKey;
-import dev.tunebench.suite.GenerationOverrides;
 import dev.tunebench.suite.ModelSpec;
-import dev.tunebench.suite.RunnerOverrides;
 import dev.tunebench.suite.Suite;
 import dev.tunebench.suite.SuiteLoader;
 import dev.tunebench.technique.Technique;
@@ -83,8 +81,7 @@ final class BatchExportCommand implements Callable<Integer> {
     public Integer call() {
         Flags.atLeast("--limit", limit, 0);
         Flags.atLeast("--max-requests", maxRequests, 1);
-        Suite suite = SuiteLoader.load(suiteFile).withOverrides(new RunnerOverrides(null, null, null, null),
-                new GenerationOverrides(null, null, null));
+        Suite suite = SuiteLoader.load(suiteFile);
         RunOptions options = new RunOptions(List.of(model), techniques, limit, Shard.ALL, false);
         ModelSpec m = SuitePlanner.selectedModels(suite, options).get(0);
         List<Technique> selected = SuitePlanner.selectedTechniques(suite, options);
@@ -98,6 +95,10 @@ final class BatchExportCommand implements Callable<Integer> {
                 throw new InputException("--out: cannot create " + out.getParent() + " (" + e.getMessage() + ").");
             }
         }
+        // What the API cannot run is per technique (a prime, too many stops): refuse before any file is written.
+        try (Stream<Row> rows = DatasetReader.open(suite.eval())) {
+            rows.findFirst().ifPresent(first -> selected.forEach(t -> refuseUnsupported(bodies, t, first, m.generation(), 0)));
+        }
         String url = target == Api.azure ? "/chat/completions" : "/v1/chat/completions";
         int written = 0;
         List<BatchFiles.Part> parts;
@@ -107,12 +108,7 @@ final class BatchExportCommand implements Callable<Integer> {
                     GenerationSettings generation = m.generation().forRepeat(repeat);
                     try (Stream<Row> rows = limit > 0 ? DatasetReader.open(suite.eval()).limit(limit) : DatasetReader.open(suite.eval())) {
                         for (Row row : (Iterable<Row>) rows::iterator) {
-                            Prompt prompt = t.apply(row);
-                            int at = repeat;
-                            bodies.unsupported(prompt, generation).ifPresent(why -> {
-                                throw new InputException("technique '" + t.name() + "' (row " + row.rowId() + ", repeat " + at
-                                        + "): " + why + ". Or leave the technique out with --techniques.");
-                            });
+                            Prompt prompt = refuseUnsupported(bodies, t, row, generation, repeat);
                             ObjectNode line = JSON.createObjectNode();
                             line.put("custom_id", CustomId.of(new RequestKey(m.id(), t.name(), row.rowId(), repeat)));
                             line.put("method", "POST");
@@ -139,6 +135,15 @@ final class BatchExportCommand implements Callable<Integer> {
                 + "or console, download the output file(s), then score them with runner: {type: replay, file: OUTPUT.jsonl}"
                 + " for model " + m.id() + " (see README, \"Batch API and replay\").");
         return ExitCodes.OK;
+    }
+
+    private static Prompt refuseUnsupported(RequestBody bodies, Technique t, Row row, GenerationSettings generation, int repeat) {
+        Prompt prompt = t.apply(row);
+        bodies.unsupported(prompt, generation).ifPresent(why -> {
+            throw new InputException("technique '" + t.name() + "' (row " + row.rowId() + ", repeat " + repeat + "): " + why
+                    + ". Or leave the technique out with --techniques.");
+        });
+        return prompt;
     }
 
     /**

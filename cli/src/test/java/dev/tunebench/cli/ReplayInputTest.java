@@ -90,6 +90,7 @@ class ReplayInputTest {
         assertEquals(2, primed.exitCode(), primed.err());
         assertTrue(primed.err().contains("technique 'structured-primed' (row test.jsonl:1, repeat 0): priming needs a server"), primed.err());
         assertTrue(primed.err().contains("--continue-final-message") && primed.err().contains("--techniques"), primed.err());
+        assertFalse(Files.exists(tmp.resolve("r.jsonl")) || Files.exists(tmp.resolve("r-001.jsonl")), "nothing written");
         Cli model = Cli.run("batch", "export", suite.toString(), "--model", "fx", "--out", tmp.resolve("r.jsonl").toString());
         assertEquals(2, model.exitCode(), model.err());
         assertTrue(model.err().contains("no model 'fx'"), model.err());
