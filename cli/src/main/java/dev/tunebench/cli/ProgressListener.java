@@ -76,7 +76,7 @@ final class ProgressListener implements RunListener {
     @Override
     public void validationUnavailable(String modelId) {
         endBar();
-        err.println("[NOTE] " + modelId + ": no validation loss (a served model gives no log-probabilities of given text)");
+        err.println("[NOTE] " + modelId + ": no validation loss (a served or replayed model gives no log-probabilities of given text)");
     }
 
     @Override

@@ -227,7 +227,8 @@ final class RunCommand implements Callable<Integer> {
         List<RunManifest.ModelEntry> models = manifest.models().stream()
                 .map(m -> infos.containsKey(m.id()) && !infos.get(m.id()).fileSha256().isEmpty()
                         ? m.withFiles(mergeFiles(m.files(), infos.get(m.id()).fileSha256())) : m)
-                .map(m -> infos.containsKey(m.id()) && infos.get(m.id()).details().containsKey("endpoint_host")
+                .map(m -> infos.containsKey(m.id()) && (infos.get(m.id()).details().containsKey("endpoint_host")
+                        || infos.get(m.id()).details().containsKey("replay_file"))
                         ? m.withServed(served(infos.get(m.id()))) : m)
                 .map(m -> workerCounts.containsKey(m.id()) ? m.withWorkers(workerCounts.get(m.id())) : m)
                 .toList();

@@ -25,6 +25,13 @@ final class TerminalSummary {
             if (r.hasNonNull("unsupported")) {
                 out.println("  unsupported: " + r.path("unsupported").asText());
             }
+            if (r.path("missing_samples").asInt() > 0) {
+                out.println("  missing: " + r.path("missing_samples").asInt() + " request(s) the replay file has no line for, e.g. "
+                        + r.path("missing_rows"));
+            }
+            if (r.hasNonNull("latency_note")) {
+                out.println("  " + r.path("latency_note").asText());
+            }
         }
         printMde(summary, out);
         JsonNode checkpoints = summary.path("checkpoints");

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 ServeCommand.class,
                 CacheCommand.class, HistoryCommand.class,
+                BatchCommand.class, SamplesCommand.class,
                 picocli.CommandLine.HelpCommand.class
         })
 public final class TunebenchCommand {

@@ -55,13 +55,17 @@ public enum RowMetric {
         return switch (this) {
             case ACCURACY -> r.accuracy() == null ? null : r.accuracy().doubleValue();
             case FORMAT_ADHERENCE -> r.formatAdherence() == null ? null : r.formatAdherence().doubleValue();
-            case PROMPT_TOKENS_MEAN -> r.error() ? null : r.promptTokens().doubleValue();
-            case COMPLETION_TOKENS_MEAN -> r.error() ? null : r.completionTokens().doubleValue();
-            case TOTAL_TOKENS_MEAN -> r.error() ? null : (double) (r.promptTokens() + r.completionTokens());
+            case PROMPT_TOKENS_MEAN -> r.promptTokens() == null ? null : r.promptTokens().doubleValue();
+            case COMPLETION_TOKENS_MEAN -> r.completionTokens() == null ? null : r.completionTokens().doubleValue();
+            case TOTAL_TOKENS_MEAN -> counted(r) ? (double) (r.promptTokens() + r.completionTokens()) : null;
             // Prices are per 1K tokens, so one row's tokens × price is the cost of 1,000 such requests.
-            case COST_PER_1K_REQUESTS -> r.error() ? null
-                    : r.promptTokens() * prices.promptPricePer1k() + r.completionTokens() * prices.completionPricePer1k();
+            case COST_PER_1K_REQUESTS -> counted(r)
+                    ? r.promptTokens() * prices.promptPricePer1k() + r.completionTokens() * prices.completionPricePer1k() : null;
             case LATENCY_MS_MEAN -> r.error() ? null : r.latencyMs();
         };
+    }
+
+    private static boolean counted(RowOutcome r) {
+        return r.promptTokens() != null && r.completionTokens() != null;
     }
 }

@@ -4,8 +4,9 @@ import dev.tunebench.results.Sample;
 
 /**
  * What paired gates need of one sample: its row and repeat, the 0/1 quality outcomes (null when the suite
- * declared no scorer for them) and the per-row figures behind the continuous metrics (null for errors;
- * latency also null for a sample from the completion cache).
+ * declared no scorer for them) and the per-row figures behind the continuous metrics (null for errors, for a
+ * count or latency a replayed answer lacks: left out, as the summary leaves them out; latency also null for a
+ * sample from the completion cache).
  */
 public record RowOutcome(int row, int repeat, Integer accuracy, Integer formatAdherence, Integer promptTokens,
                          Integer completionTokens, Double latencyMs, boolean error) {
@@ -13,9 +14,9 @@ public record RowOutcome(int row, int repeat, Integer accuracy, Integer formatAd
     public static RowOutcome of(Sample s) {
         boolean error = s.error() != null;
         return new RowOutcome(s.row(), s.repeat(), binary(s.accuracy()), binary(s.formatAdherence()),
-                error ? null : zeroIfNull(s.promptTokens()), error ? null : zeroIfNull(s.completionTokens()),
+                error ? null : s.promptTokens(), error ? null : s.completionTokens(),
                 // A cached sample's latency is that of an earlier request: no latency gate counts it.
-                error || s.fromCache() ? null : s.latencyMs() == null ? Double.valueOf(0) : s.latencyMs(), error);
+                error || s.fromCache() ? null : s.latencyMs(), error);
     }
 
     /** The pairing key: the same row and repeat on both sides. */
@@ -26,10 +27,5 @@ public record RowOutcome(int row, int repeat, Integer accuracy, Integer formatAd
     // The summary counts a score of 1 as a pass and anything else as a miss; so do gates.
     private static Integer binary(Double score) {
         return score == null ? null : score >= 1.0 ? 1 : 0;
-    }
-
-    // The summary reads a missing count as 0 (CellData); the same here keeps gate and summary figures equal.
-    private static Integer zeroIfNull(Integer v) {
-        return v == null ? 0 : v;
     }
 }

@@ -6,6 +6,7 @@ import dev.tunebench.data.Suggestions;
 import dev.tunebench.run.RunOptions;
 import dev.tunebench.run.Shard;
 import dev.tunebench.spi.InputException;
+import dev.tunebench.spi.RunnerFactories;
 import dev.tunebench.suite.ModelSpec;
 import dev.tunebench.suite.Suite;
 import dev.tunebench.technique.Technique;
@@ -63,11 +64,17 @@ public final class PerfSection {
         if (perf.has("models")) {
             List<String> known = suite.models().stream().map(ModelSpec::id).toList();
             for (String id : strings(perf.get("models"), "perf.models")) {
-                models.add(suite.model(id).orElseThrow(() -> error("perf.models", "unknown model '" + id + "'"
-                        + Suggestions.didYouMean(id, known) + "; models of this suite: " + known)));
+                ModelSpec m = suite.model(id).orElseThrow(() -> error("perf.models", "unknown model '" + id + "'"
+                        + Suggestions.didYouMean(id, known) + "; models of this suite: " + known));
+                if (!generates(m)) {
+                    throw error("perf.models", "model '" + id + "' (runner type " + m.runnerType() + ") generates nothing "
+                            + "here, so there is nothing to time; leave it out of perf.models");
+                }
+                models.add(m);
             }
         } else {
-            models.addAll(suite.models());
+            // Models whose answers were made elsewhere (replayed) have nothing to time.
+            suite.models().stream().filter(PerfSection::generates).forEach(models::add);
         }
         String techniqueName = perf.has("technique") ? text(perf.get("technique"), "perf.technique") : suite.referenceTechnique();
         List<String> techniques = suite.techniques().stream().map(Technique::name).toList();
@@ -202,6 +209,15 @@ public final class PerfSection {
             throw error(where, "expected a number > 0, got " + node);
         }
         return node.doubleValue();
+    }
+
+    /** An unknown runner type counts as generating: the runner checks report it, with the types there are. */
+    private static boolean generates(ModelSpec m) {
+        try {
+            return RunnerFactories.find(m.runnerType()).generates();
+        } catch (InputException unknownType) {
+            return true;
+        }
     }
 
     private InputException error(String where, String what) {

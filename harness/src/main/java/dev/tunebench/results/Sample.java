@@ -44,6 +44,12 @@ public record Sample(
      */
     public static final String UNSUPPORTED = "unsupported: ";
 
+    /**
+     * How {@link #error()} starts when the runner had no answer for the request at all (a replay file without
+     * a line for it): the summary counts these apart and lists their row ids.
+     */
+    public static final String MISSING = dev.tunebench.spi.RequestsFailed.MISSING;
+
     public Sample {
         scores = scores == null ? Map.of() : scores;
         judgeReplies = judgeReplies == null || judgeReplies.isEmpty() ? null : judgeReplies;

@@ -6,12 +6,12 @@ import dev.tunebench.results.SampleSink;
 import dev.tunebench.results.WriteFailed;
 import dev.tunebench.scoring.JudgeScorer;
 import dev.tunebench.scoring.Scorer;
-import dev.tunebench.spi.Decoding;
 import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.RequestKey;
 import dev.tunebench.spi.RequestsFailed;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerFactory;
@@ -117,7 +117,7 @@ public final class RunEngine {
 
     private void runCell(Runner runner, BatchPipeline pipeline, RunPlan.Model model, RunPlan.Technique technique,
                          int repeat) {
-        GenerationSettings settings = forRepeat(model.generation(), repeat);
+        GenerationSettings settings = model.generation().forRepeat(repeat);
         List<Row> batchRows = new ArrayList<>();
         List<Prompt> batchPrompts = new ArrayList<>();
         List<String> batchKeys = new ArrayList<>();
@@ -174,13 +174,17 @@ public final class RunEngine {
 
     private void submit(Runner runner, BatchPipeline pipeline, RunPlan.Model model, RunPlan.Technique technique,
                         int repeat, GenerationSettings settings, Batch batch) {
-        pipeline.submit(() -> generate(runner, settings, batch), done -> write(model, technique, repeat, done));
+        pipeline.submit(() -> generate(runner, settings, batch, model, technique, repeat),
+                done -> write(model, technique, repeat, done));
     }
 
     /** On a worker: the batch's generations, or per row why there is none. Scores nothing, writes nothing. */
-    private static Batch.Done generate(Runner runner, GenerationSettings settings, Batch batch) {
+    private static Batch.Done generate(Runner runner, GenerationSettings settings, Batch batch, RunPlan.Model model,
+                                       RunPlan.Technique technique, int repeat) {
         try {
-            return batch.generated(runner.generate(batch.prompts(), settings));
+            List<RequestKey> keys = batch.rows().stream()
+                    .map(r -> new RequestKey(model.id(), technique.name(), r.rowId(), repeat)).toList();
+            return batch.generated(runner.generate(keys, batch.prompts(), settings));
         } catch (InputException e) {
             // One bad prompt (e.g. too long for the model) must not sink its batch-mates: retry one by one.
             if (batch.size() == 1) {
@@ -189,7 +193,7 @@ public final class RunEngine {
             List<Generation> generations = new ArrayList<>();
             List<String> errors = new ArrayList<>();
             for (Batch single : batch.singles()) {
-                Batch.Done one = generate(runner, settings, single);
+                Batch.Done one = generate(runner, settings, single, model, technique, repeat);
                 generations.add(one.generations().get(0));
                 errors.add(one.errors().get(0));
             }
@@ -265,14 +269,6 @@ public final class RunEngine {
                 judge.close();
             }
         }
-    }
-
-    /** Repeat r of a sampled cell uses seed + r, so repeats differ and each is reproducible. */
-    private static GenerationSettings forRepeat(GenerationSettings settings, int repeat) {
-        if (repeat == 0 || !(settings.decoding() instanceof Decoding.Sampling s)) {
-            return settings;
-        }
-        return settings.withDecoding(new Decoding.Sampling(s.temperature(), s.topP(), s.topK(), s.seed() + repeat));
     }
 
     private Stream<Row> limited(Stream<Row> rows) {

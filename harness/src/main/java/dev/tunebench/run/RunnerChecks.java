@@ -59,7 +59,9 @@ public final class RunnerChecks {
     public static void check(List<ModelSpec> models) {
         for (ModelSpec m : models) {
             try {
-                RunnerFactories.find(m.runnerType()).check(m.folder().orElse(null), m.runner());
+                RunnerFactory factory = RunnerFactories.find(m.runnerType());
+                factory.check(m.folder().orElse(null), m.runner());
+                factory.checkModel(m.id(), m.folder().orElse(null), m.runner());
             } catch (InputException e) {
                 throw new InputException("model '" + m.id() + "': " + e.getMessage(), e);
             }

@@ -97,9 +97,11 @@ final class SampleScorer {
                 prompt.assistantPrefix(), g.text(), answer, row.expected(), values,
                 accuracyScorer == null ? null : values.get(accuracyScorer),
                 formatScorer == null ? null : values.get(formatScorer),
-                labelExpected, labelPredicted, g.promptTokens(), g.completionTokens(),
+                labelExpected, labelPredicted, count(g.promptTokens()), count(g.completionTokens()),
                 g.finishReason().name().toLowerCase(Locale.ROOT),
-                g.timings().ttftMs(), g.timings().latencyMs(), g.timings().tpotMs(), null, replies,
+                g.timings() == null ? null : known(g.timings().ttftMs()),
+                g.timings() == null ? null : known(g.timings().latencyMs()),
+                g.timings() == null ? null : known(g.timings().tpotMs()), null, replies,
                 g.localCounts() == null ? null : g.localCounts().promptTokens(),
                 g.localCounts() == null ? null : g.localCounts().completionTokens(), probabilities(row, g), null);
     }
@@ -112,6 +114,16 @@ final class SampleScorer {
                     + "; fix the data's label or the model's id2label (config.json).");
         }
         return g.probabilities();
+    }
+
+    /** A count nobody made ({@link Generation#UNKNOWN}) is left out of the sample, not written as a number. */
+    private static Integer count(int tokens) {
+        return tokens == Generation.UNKNOWN ? null : tokens;
+    }
+
+    /** A time nobody measured (NaN) is left out of the sample. */
+    private static Double known(double ms) {
+        return Double.isNaN(ms) ? null : ms;
     }
 
     /** A sample that could not be produced: scores 0, no timings, the reason kept. */

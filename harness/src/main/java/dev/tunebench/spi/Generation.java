@@ -13,7 +13,9 @@ import java.util.Map;
  * produces text only, and its list is empty (scorers then parse calls out of the text). {@code localCounts}
  * are a served model's counts made here with a tokenizer folder, or null. {@code probabilities} are a
  * classifier's probability per label in the model's label order (its text is then the most probable label),
- * or null for a generative model.
+ * or null for a generative model. A token count of {@link #UNKNOWN}
+ * means nobody counted (a replayed answer without usage and no tokenizer folder); {@code timings} is null
+ * when nothing was timed (a replayed answer without a latency).
  */
 public record Generation(
         String renderedPrompt,
@@ -26,6 +28,9 @@ public record Generation(
         List<ToolCall> toolCalls,
         LocalCounts localCounts,
         Map<String, Double> probabilities) {
+
+    /** A token count nobody made. */
+    public static final int UNKNOWN = -1;
 
     public Generation {
         completionIds = completionIds.clone();

@@ -20,6 +20,14 @@ public record GenerationSettings(int maxNewTokens, Decoding decoding, List<Strin
         return new GenerationSettings(maxNewTokens, Decoding.greedy(), List.of());
     }
 
+    /** Repeat r of a sampled cell uses seed + r, so repeats differ and each is reproducible; greedy stays as it is. */
+    public GenerationSettings forRepeat(int repeat) {
+        if (repeat == 0 || !(decoding instanceof Decoding.Sampling s)) {
+            return this;
+        }
+        return withDecoding(new Decoding.Sampling(s.temperature(), s.topP(), s.topK(), s.seed() + repeat));
+    }
+
     public GenerationSettings withDecoding(Decoding d) {
         return new GenerationSettings(maxNewTokens, d, stopStrings);
     }

@@ -10,6 +10,12 @@ import java.util.List;
  * answer; {@code --resume} tries it again), each completed one is scored as usual.
  */
 public class RequestsFailed extends RuntimeException {
+    /**
+     * How an error starts when the runner has no answer for the request at all (a replay file without its
+     * line), as opposed to a request that failed: the summary counts and lists these apart.
+     */
+    public static final String MISSING = "missing: ";
+
     private final transient List<Generation> generations;
     private final List<String> errors;
 

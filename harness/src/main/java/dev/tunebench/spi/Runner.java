@@ -33,6 +33,14 @@ public interface Runner extends AutoCloseable {
     List<Generation> generate(List<Prompt> prompts, GenerationSettings settings);
 
     /**
+     * {@link #generate(List, GenerationSettings)} with each prompt's place in the run ({@code keys}, one per
+     * prompt). What the engine calls; a runner that looks answers up rather than computing them overrides it.
+     */
+    default List<Generation> generate(List<RequestKey> keys, List<Prompt> prompts, GenerationSettings settings) {
+        return generate(prompts, settings);
+    }
+
+    /**
      * {@link #generate(List, GenerationSettings)} that also reports text as it is decoded. This default
      * reports each prompt's whole text once everything is done; runners that decode token by token
      * override it so a client's time to first token is real.

@@ -26,6 +26,14 @@ public interface RunnerFactory {
     }
 
     /**
+     * Whether its runners generate: false for a kind that only looks answers up (a replay of outputs made
+     * elsewhere), which a perf section cannot time.
+     */
+    default boolean generates() {
+        return true;
+    }
+
+    /**
      * Checks the settings of this kind without opening anything, so a bad key or value fails before a run
      * starts ({@code validate}, and every run). {@code modelDir} is null for a model given without a folder.
      * The default accepts no options of its own.
@@ -44,6 +52,13 @@ public interface RunnerFactory {
      * error naming the technique, not a cell of failures. The default has no such limits.
      */
     default void checkPrompt(String technique, Prompt prompt, GenerationSettings generation) {
+    }
+
+    /**
+     * Checks what depends on the model's id in the suite, before a run starts (e.g. a file of outputs whose
+     * keys name another model). The default has nothing to check.
+     */
+    default void checkModel(String modelId, Path modelDir, RunnerSettings settings) {
     }
 
     /**

@@ -190,6 +190,11 @@ public final class RunnerOptions {
         return text(key).map(t -> baseDir.resolve(t).normalize());
     }
 
+    /** Path values (a list, or one as a list of one) resolved against the suite file's folder; empty when absent. */
+    public List<Path> paths(String key) {
+        return strings(key).stream().map(t -> baseDir.resolve(t).normalize()).toList();
+    }
+
     /** The raw value, for structured settings a runner reads itself. */
     public Optional<JsonNode> raw(String key) {
         return has(key) ? Optional.of(entries.get(key).value()) : Optional.empty();

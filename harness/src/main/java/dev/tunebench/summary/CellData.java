@@ -17,6 +17,10 @@ final class CellData {
     final String technique;
     private int size;
     private long[] keys = new long[64];
+    /** In the token arrays: the sample failed; a count nobody made. */
+    private static final int FAILED = Integer.MIN_VALUE;
+    private static final int UNKNOWN = -1;
+    static final int MISSING_ROWS_LISTED = 20;
     private byte[] accuracy = new byte[64];   // -1 = not declared
     private byte[] format = new byte[64];
     private int[] promptTokens = new int[64];
@@ -28,6 +32,11 @@ final class CellData {
     private boolean[] cached = new boolean[64];
     int cachedCount;
     int errors;
+    /** Samples the runner had no answer for (a replay file without their line), and the first of their row ids. */
+    int missing;
+    final java.util.List<String> missingRows = new java.util.ArrayList<>();
+    /** Successful samples without a latency (replayed answers whose file has none). */
+    int untimed;
     /** Samples the runner could not run as meant, and the first reason it gave. */
     int unsupported;
     String unsupportedReason;
@@ -61,13 +70,22 @@ final class CellData {
                     unsupportedReason = s.error().substring(Sample.UNSUPPORTED.length());
                 }
             }
-            promptTokens[size] = -1;
+            if (s.error().startsWith(Sample.MISSING)) {
+                missing++;
+                if (missingRows.size() < MISSING_ROWS_LISTED) {
+                    missingRows.add(s.rowId() + (s.repeat() > 0 ? " repeat " + s.repeat() : ""));
+                }
+            }
+            promptTokens[size] = FAILED;
         } else {
-            promptTokens[size] = nz(s.promptTokens());
-            completionTokens[size] = nz(s.completionTokens());
-            latencyMs[size] = (float) nzd(s.latencyMs());
-            ttftMs[size] = (float) nzd(s.ttftMs());
-            tpotMs[size] = (float) nzd(s.tpotMs());
+            promptTokens[size] = count(s.promptTokens());
+            completionTokens[size] = count(s.completionTokens());
+            latencyMs[size] = time(s.latencyMs());
+            ttftMs[size] = time(s.ttftMs());
+            tpotMs[size] = time(s.tpotMs());
+            if (s.latencyMs() == null) {
+                untimed++;
+            }
             cached[size] = s.fromCache();
             cachedCount += s.fromCache() ? 1 : 0;
         }
@@ -149,26 +167,47 @@ final class CellData {
     }
 
     boolean ok(int position) {
-        return promptTokens[position] >= 0;
+        return promptTokens[position] != FAILED;
     }
 
-    /** Values of a metric over the successful samples (for timed metrics, only those generated in this run). */
+    /**
+     * Values of a metric over the successful samples that have it (a replayed answer may lack counts or times);
+     * for timed metrics, only those generated in this run.
+     */
     double[] values(Metric metric) {
         double[] out = new double[size];
         int n = 0;
         for (int i = 0; i < size; i++) {
-            if (ok(i) && !(metric.timed && cached[i])) {
+            if (ok(i) && !(metric.timed && cached[i]) && !Double.isNaN(value(metric, i))) {
                 out[n++] = value(metric, i);
             }
         }
         return Arrays.copyOf(out, n);
     }
 
+    /**
+     * Per successful sample with both counts, what 1,000 such requests cost: prices are per 1K tokens, so
+     * that is tokens × price.
+     */
+    double[] costs(double promptPer1k, double completionPer1k) {
+        double[] out = new double[size];
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            double p = value(Metric.PROMPT_TOKENS, i);
+            double c = value(Metric.COMPLETION_TOKENS, i);
+            if (ok(i) && !Double.isNaN(p) && !Double.isNaN(c)) {
+                out[n++] = p * promptPer1k + c * completionPer1k;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The sample's value of the metric; NaN when it was not counted or timed. */
     double value(Metric metric, int position) {
         return switch (metric) {
-            case PROMPT_TOKENS -> promptTokens[position];
-            case COMPLETION_TOKENS -> completionTokens[position];
-            case TOTAL_TOKENS -> promptTokens[position] + completionTokens[position];
+            case PROMPT_TOKENS -> tokens(promptTokens[position]);
+            case COMPLETION_TOKENS -> tokens(completionTokens[position]);
+            case TOTAL_TOKENS -> tokens(promptTokens[position]) + tokens(completionTokens[position]);
             case LATENCY -> latencyMs[position];
             case TTFT -> ttftMs[position];
             case TPOT -> tpotMs[position];
@@ -207,11 +246,15 @@ final class CellData {
         cached = Arrays.copyOf(cached, n);
     }
 
-    private static int nz(Integer v) {
-        return v == null ? 0 : v;
+    private static int count(Integer v) {
+        return v == null ? UNKNOWN : v;
     }
 
-    private static double nzd(Double v) {
-        return v == null ? 0 : v;
+    private static double tokens(int v) {
+        return v == UNKNOWN ? Double.NaN : v;
+    }
+
+    private static float time(Double v) {
+        return v == null ? Float.NaN : v.floatValue();
     }
 }

@@ -37,12 +37,7 @@ final class CellMetrics {
         put(m, "prompt_tokens_mean", mean(prompt));
         put(m, "completion_tokens_mean", mean(completion));
         put(m, "total_tokens_mean", mean(cell.values(CellData.Metric.TOTAL_TOKENS)));
-        double[] cost = new double[prompt.length];
-        for (int i = 0; i < cost.length; i++) {
-            // prices are per 1K tokens, so the cost of 1,000 requests is tokens × price.
-            cost[i] = prompt[i] * model.promptPricePer1k() + completion[i] * model.completionPricePer1k();
-        }
-        put(m, "cost_per_1k_requests", mean(cost));
+        put(m, "cost_per_1k_requests", mean(cell.costs(model.promptPricePer1k(), model.completionPricePer1k())));
         double[] latency = cell.values(CellData.Metric.LATENCY);
         put(m, "latency_ms_mean", mean(latency));
         put(m, "latency_ms_p50", percentile(latency, 50));
@@ -53,8 +48,10 @@ final class CellMetrics {
         put(m, "ttft_ms_p95", percentile(ttft, 95));
         put(m, "tpot_ms_p50", percentile(cell.values(CellData.Metric.TPOT), 50));
         double seconds = Arrays.stream(latency).sum() / 1000.0;
-        double tokens = Arrays.stream(cell.values(CellData.Metric.TIMED_COMPLETION_TOKENS)).sum();
-        put(m, "output_tokens_per_s", seconds > 0
+        double[] timedCompletion = cell.values(CellData.Metric.TIMED_COMPLETION_TOKENS);
+        double tokens = Arrays.stream(timedCompletion).sum();
+        // Only when every sample generated here was both timed and counted: the two sums must cover the same samples.
+        put(m, "output_tokens_per_s", seconds > 0 && cell.untimed == 0 && timedCompletion.length == latency.length
                 ? MetricEstimate.pointOnly(tokens / seconds, "ratio", latency.length)
                 : null);
         return m;

@@ -112,7 +112,7 @@ final class Comparisons {
         int n = 0;
         for (int i = 0; i < a.size(); i++) {
             int j = b.positionOf(a.key(i));
-            if (j >= 0 && a.ok(i) && b.ok(j)) {
+            if (j >= 0 && a.ok(i) && b.ok(j) && !Double.isNaN(a.value(metric, i)) && !Double.isNaN(b.value(metric, j))) {
                 va[n] = a.value(metric, i);
                 vb[n] = b.value(metric, j);
                 n++;

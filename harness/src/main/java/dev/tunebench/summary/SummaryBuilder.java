@@ -87,6 +87,16 @@ public final class SummaryBuilder {
             r.put("unsupported", cell.unsupportedReason);
             r.put("unsupported_samples", cell.unsupported);
         }
+        if (cell.missing > 0) {
+            // Requests a replay file had no line for: errors, listed so the file can be completed.
+            r.put("missing_samples", cell.missing);
+            cell.missingRows.forEach(r.withArray("missing_rows")::add);
+        }
+        if (cell.untimed > 0) {
+            r.put("untimed_samples", cell.untimed);
+            r.put("latency_note", cell.untimed == cell.size() - cell.errors
+                    ? "no latency: the replayed file records none" : "latency figures cover only the samples with a latency");
+        }
         r.set("metrics", metrics);
         ObjectNode scores = r.putObject("scores");
         cell.scoreSums.forEach((name, acc) -> {

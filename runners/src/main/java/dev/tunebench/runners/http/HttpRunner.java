@@ -1,7 +1,6 @@
 package dev.tunebench.runners.http;
 
 import dev.tunebench.runners.onnx.LocalTokenizer;
-import dev.tunebench.spi.FinishReason;
 import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.LocalCounts;
@@ -170,12 +169,7 @@ final class HttpRunner implements Runner {
         return new Generation(render(prompt), c.text(), new int[0],
                 c.promptTokens() == null ? 0 : c.promptTokens(),
                 c.completionTokens() == null ? c.contentNanos().length : c.completionTokens(),
-                finishReason(c.finishReason()), new Timings(submit, c.contentNanos(), c.endNanos()), c.toolCalls());
-    }
-
-    /** The API says {@code stop} both for the end of turn and for a stop string; it cannot tell them apart. */
-    private static FinishReason finishReason(String reason) {
-        return "length".equals(reason) ? FinishReason.LENGTH : FinishReason.EOS;
+                ChatAnswer.finishReason(c.finishReason()), new Timings(submit, c.contentNanos(), c.endNanos()), c.toolCalls());
     }
 
     @Override

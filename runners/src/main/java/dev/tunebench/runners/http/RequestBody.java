@@ -15,40 +15,73 @@ import java.util.Optional;
 
 /**
  * The JSON body of one chat-completions request: the prompt's messages (a priming prefix as a final
- * assistant message the server continues), its tools, the token limit, decoding and stop strings.
+ * assistant message the server continues), its tools, the token limit, decoding and stop strings. The
+ * served runners send it; {@code tunebench batch export} writes it as a Batch API line's {@code body}, so a
+ * batch asks exactly what the {@code openai} runner would.
  */
-final class RequestBody {
+public final class RequestBody {
     /** The API takes at most this many stop sequences. */
     static final int MAX_STOPS = 4;
 
-    private final EndpointSettings settings;
+    private final String apiId;
+    private final boolean azure;
+    private final String model;
+    private final String maxTokensField;
+    private final boolean stream;
+    private final boolean continueFinalMessage;
+    /** Where the user turns continuation on, for the message when a primed prompt cannot be sent. */
+    private final String continueWhere;
+
+    private RequestBody(String apiId, boolean azure, String model, String maxTokensField, boolean stream,
+                        boolean continueFinalMessage, String continueWhere) {
+        this.apiId = apiId;
+        this.azure = azure;
+        this.model = model;
+        this.maxTokensField = maxTokensField;
+        this.stream = stream;
+        this.continueFinalMessage = continueFinalMessage;
+        this.continueWhere = continueWhere;
+    }
 
     RequestBody(EndpointSettings settings) {
-        this.settings = settings;
+        this(settings.api().id, settings.api() == Api.AZURE, settings.model(), settings.maxTokensField(), settings.stream(),
+                settings.continueFinalMessage(), settings.whereIs("continue_final_message"));
+    }
+
+    /**
+     * Bodies for a Batch API input file: never streamed, {@code model} always set (Azure's batch names the
+     * deployment there, its live API in the path).
+     *
+     * @param continueWhere the flag or setting that turns {@code continueFinalMessage} on, for messages
+     */
+    public static RequestBody forBatch(boolean azure, String model, String maxTokensField, boolean continueFinalMessage,
+                                       String continueWhere) {
+        return new RequestBody(azure ? Api.AZURE.id : Api.OPENAI.id, azure, model, maxTokensField, false,
+                continueFinalMessage, continueWhere);
     }
 
     /** Why this prompt cannot be sent as it is meant, or empty when it can. */
-    Optional<String> unsupported(Prompt prompt, GenerationSettings generation) {
-        if (!prompt.assistantPrefix().isEmpty() && !settings.continueFinalMessage()) {
+    public Optional<String> unsupported(Prompt prompt, GenerationSettings generation) {
+        if (!prompt.assistantPrefix().isEmpty() && !continueFinalMessage) {
             return Optional.of("priming needs a server that continues a final assistant message; the "
-                    + settings.api().id + " API has none. Set continue_final_message: true for vLLM or tunebench serve ("
-                    + settings.whereIs("continue_final_message") + "), or drop the prime from this technique");
+                    + apiId + " API has none. Set continue_final_message: true for vLLM or tunebench serve ("
+                    + continueWhere + "), or drop the prime from this technique");
         }
         int stops = stops(prompt, generation).size();
         if (stops > MAX_STOPS) {
             return Optional.of("the API takes at most " + MAX_STOPS + " stop strings; this technique gives " + stops
                     + ". Keep " + MAX_STOPS + " or fewer in its stop list");
         }
-        if (generation.decoding() instanceof Decoding.Sampling s && s.topK() > 0 && settings.api() == Api.AZURE) {
+        if (generation.decoding() instanceof Decoding.Sampling s && s.topK() > 0 && azure) {
             return Optional.of("top_k is not part of the Azure OpenAI API; remove top_k from the generation settings");
         }
         return Optional.empty();
     }
 
-    ObjectNode build(Prompt prompt, GenerationSettings generation) {
+    public ObjectNode build(Prompt prompt, GenerationSettings generation) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        if (settings.model() != null) {
-            body.put("model", settings.model());
+        if (model != null) {
+            body.put("model", model);
         }
         body.set("messages", messages(prompt));
         ToolCallParts.addTools(body, prompt);
@@ -58,7 +91,7 @@ final class RequestBody {
             body.put("continue_final_message", true);
             body.put("add_generation_prompt", false);
         }
-        body.put(settings.maxTokensField(), generation.maxNewTokens());
+        body.put(maxTokensField, generation.maxNewTokens());
         if (generation.decoding() instanceof Decoding.Sampling s) {
             body.put("temperature", s.temperature());
             body.put("top_p", s.topP());
@@ -74,7 +107,7 @@ final class RequestBody {
             ArrayNode stop = body.putArray("stop");
             stops.forEach(stop::add);
         }
-        if (settings.stream()) {
+        if (stream) {
             body.put("stream", true);
             body.putObject("stream_options").put("include_usage", true);
         }
@@ -82,7 +115,7 @@ final class RequestBody {
     }
 
     /** The messages as the request sends them; also what a sample records as its rendered prompt. */
-    ArrayNode messages(Prompt prompt) {
+    public ArrayNode messages(Prompt prompt) {
         List<Message> all = new ArrayList<>(prompt.messages());
         if (!prompt.assistantPrefix().isEmpty()) {
             all.add(Message.assistant(prompt.assistantPrefix()));
