@@ -34,7 +34,8 @@ public record Sample(
         @JsonInclude(JsonInclude.Include.ALWAYS) String error,
         Map<String, String> judgeReplies,
         Integer localPromptTokens,
-        Integer localCompletionTokens) {
+        Integer localCompletionTokens,
+        Map<String, CorpusCounts> corpusStats) {
 
     /**
      * How {@link #error()} starts when the runner could not run the prompt as meant (e.g. priming over an
@@ -45,6 +46,7 @@ public record Sample(
     public Sample {
         scores = scores == null ? Map.of() : scores;
         judgeReplies = judgeReplies == null || judgeReplies.isEmpty() ? null : judgeReplies;
+        corpusStats = corpusStats == null || corpusStats.isEmpty() ? null : corpusStats;
     }
 
     /** A sample without judge scorers. */
@@ -54,7 +56,7 @@ public record Sample(
                   Integer completionTokens, String finishReason, Double ttftMs, Double latencyMs, Double tpotMs, String error) {
         this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
                 formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
-                latencyMs, tpotMs, error, null, null, null);
+                latencyMs, tpotMs, error, null, null, null, null);
     }
 
     /** The key that identifies this sample across shards and resumed runs. */

@@ -2,7 +2,9 @@ package dev.tunebench.run;
 
 import dev.tunebench.data.Row;
 import dev.tunebench.results.Sample;
+import dev.tunebench.results.CorpusCounts;
 import dev.tunebench.scoring.Attempt;
+import dev.tunebench.scoring.CorpusScorer;
 import dev.tunebench.scoring.JudgeScorer;
 import dev.tunebench.scoring.Score;
 import dev.tunebench.scoring.Scorer;
@@ -70,6 +72,7 @@ final class SampleScorer {
         String answer = prompt.assistantPrefix() + g.text();
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, String> replies = new LinkedHashMap<>();
+        Map<String, CorpusCounts> corpus = corpusStats(answer, row.expected());
         String labelExpected = null;
         String labelPredicted = null;
         Attempt attempt = new Attempt(answer, g.toolCalls(), row.expected(), row.expectedToolCalls(), row.tools());
@@ -101,7 +104,18 @@ final class SampleScorer {
                 g.finishReason().name().toLowerCase(Locale.ROOT),
                 g.timings().ttftMs(), g.timings().latencyMs(), g.timings().tpotMs(), null, replies,
                 g.localCounts() == null ? null : g.localCounts().promptTokens(),
-                g.localCounts() == null ? null : g.localCounts().completionTokens());
+                g.localCounts() == null ? null : g.localCounts().completionTokens(), corpus);
+    }
+
+    /** The counts each corpus-level scorer needs from this row; a failed row counts as an empty answer. */
+    private Map<String, CorpusCounts> corpusStats(String answer, String expected) {
+        Map<String, CorpusCounts> out = new LinkedHashMap<>();
+        for (Scorer scorer : scorers) {
+            if (scorer instanceof CorpusScorer c) {
+                out.put(c.name(), new CorpusCounts(c.metric().id(), c.statistics(answer, expected)));
+            }
+        }
+        return out;
     }
 
     /** A sample that could not be produced: scores 0, no timings, the reason kept. */
@@ -111,6 +125,7 @@ final class SampleScorer {
         return new Sample(model, technique, row.index(), row.rowId(), repeat, null, prompt.assistantPrefix(),
                 null, null, row.expected(), zeros,
                 accuracyScorer == null ? null : 0.0, formatScorer == null ? null : 0.0,
-                null, null, null, null, null, null, null, null, error);
+                null, null, null, null, null, null, null, null, error, null, null, null,
+                corpusStats("", row.expected()));
     }
 }
