@@ -68,7 +68,8 @@ public final class PairedComparisons {
      * A corpus-level metric (BLEU, chrF from summed counts) on the same {@code n} rows: paired bootstrap
      * resampling (Koehn 2004) as sacreBLEU's {@code --paired-bs} does it. Each resample draws the same row
      * indices for both sides; the interval is the percentile interval of b* − a*, and the p-value is
-     * sacreBLEU's: with δ* = |b* − a*| centred on its mean, {@code (1 + #{δ* − mean(δ*) > |b − a|}) / (B + 1)}.
+     * sacreBLEU's: with δ* = |b* − a*| centred on its mean, {@code (1 + #{δ* − mean(δ*) > |b − a|}) / (B + 1)},
+     * and 1 when the sides agree on every resample.
      * {@code a} and {@code b} compute each side's figure from the given row indices.
      */
     public static PairedComparison corpus(int n, ToDoubleFunction<int[]> a, ToDoubleFunction<int[]> b,
@@ -98,7 +99,9 @@ public final class PairedComparisons {
                 beyond++;
             }
         }
-        double pValue = (1.0 + beyond) / (replicates.length + 1.0);
+        // Sides equal on every resample are no evidence of a difference (sacreBLEU's count would give 1/(B+1)).
+        boolean neverDiffer = centre == 0 && observed == 0;
+        double pValue = neverDiffer ? 1.0 : (1.0 + beyond) / (replicates.length + 1.0);
         return new PairedComparison(valueA, valueB, observed, bootstrap.percentileBounds(replicates), PAIRED_BOOTSTRAP,
                 pValue, observed, PairedComparison.EFFECT_DIFFERENCE, n, null, null);
     }
