@@ -1,19 +1,36 @@
 package dev.tunebench.gate;
 
+import dev.tunebench.results.CorpusCounts;
+import java.util.Map;
+
 import dev.tunebench.results.Sample;
 
 /**
  * What paired gates need of one sample: its row and repeat, the 0/1 quality outcomes (null when the suite
- * declared no scorer for them) and the per-row figures behind the continuous metrics (null for errors).
+ * declared no scorer for them), the per-row figures behind the continuous metrics (null for errors), and every
+ * scorer's value and corpus-level counts for graded metrics.
  */
 public record RowOutcome(int row, int repeat, Integer accuracy, Integer formatAdherence, Integer promptTokens,
-                         Integer completionTokens, Double latencyMs, boolean error) {
+                         Integer completionTokens, Double latencyMs, boolean error, Map<String, Double> scores,
+                         Map<String, CorpusCounts> corpus) {
+
+    public RowOutcome {
+        scores = scores == null ? Map.of() : Map.copyOf(scores);
+        corpus = corpus == null ? Map.of() : Map.copyOf(corpus);
+    }
+
+    /** A row without scorer values (graded scorers' values and counts are empty). */
+    public RowOutcome(int row, int repeat, Integer accuracy, Integer formatAdherence, Integer promptTokens,
+                      Integer completionTokens, Double latencyMs, boolean error) {
+        this(row, repeat, accuracy, formatAdherence, promptTokens, completionTokens, latencyMs, error, null, null);
+    }
 
     public static RowOutcome of(Sample s) {
         boolean error = s.error() != null;
         return new RowOutcome(s.row(), s.repeat(), binary(s.accuracy()), binary(s.formatAdherence()),
                 error ? null : zeroIfNull(s.promptTokens()), error ? null : zeroIfNull(s.completionTokens()),
-                error ? null : s.latencyMs() == null ? Double.valueOf(0) : s.latencyMs(), error);
+                error ? null : s.latencyMs() == null ? Double.valueOf(0) : s.latencyMs(), error, s.scores(),
+                s.corpusStats());
     }
 
     /** The pairing key: the same row and repeat on both sides. */
