@@ -13,6 +13,8 @@ import dev.tunebench.gate.GateRules;
 import dev.tunebench.gate.RunRows;
 import dev.tunebench.results.Json;
 import dev.tunebench.results.RunManifest;
+import dev.tunebench.scoring.ScorerSpec;
+import dev.tunebench.scoring.Scorers;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.suite.ModelSpec;
 import dev.tunebench.suite.Suite;
@@ -114,7 +116,8 @@ final class GateCommand implements Callable<Integer> {
         Set<String> techniques = suite.techniques().stream().map(Technique::name)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         List<GateRule> rules = GateRules.parse(suite.gates(), suitePath.toString(),
-                new GateRules.Names(models, techniques, suite.baseline().id()));
+                new GateRules.Names(models, techniques, suite.baseline().id(), suite.scorerSpecs().stream()
+                        .filter(s -> Scorers.isGraded(s.type())).map(ScorerSpec::name).collect(Collectors.toSet())));
         if (rules.isEmpty()) {
             throw new InputException(suitePath + ": no gates: section, so there is nothing to decide. Add one, e.g. "
                     + "gates: [\"MODEL/" + suite.referenceTechnique() + " accuracy >= 0.75\"] (see docs/suite-format.md#gates).");

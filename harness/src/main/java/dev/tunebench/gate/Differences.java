@@ -1,5 +1,12 @@
 package dev.tunebench.gate;
 
+import dev.tunebench.results.CorpusCounts;
+import dev.tunebench.scoring.CorpusMetric;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
 import dev.tunebench.results.RunManifest;
 import dev.tunebench.stats.Bootstrap;
 import dev.tunebench.stats.Interval;
@@ -36,8 +43,13 @@ public final class Differences {
     }
 
     /** Paired on (row, repeat); rows only one side has, or without a value on either side, are left out. */
-    public static Difference paired(RowMetric metric, Side candidate, Side reference, double oneSidedConfidence,
+    public static Difference paired(PairedMetric metric, Side candidate, Side reference, double oneSidedConfidence,
                                     Bootstrap bootstrap) {
+        Optional<CorpusMetric> corpus = corpusMetric(metric, candidate, reference);
+        if (corpus.isPresent()) {
+            return pairedCorpus((ScorerMetric) metric, corpus.get(), candidate, reference,
+                    new Bootstrap(bootstrap.seed(), bootstrap.resamples(), twoSided(oneSidedConfidence)));
+        }
         Map<Long, Double> referenceValues = new HashMap<>();
         for (RowOutcome r : reference.rows()) {
             Double v = metric.value(r, reference.prices());
@@ -69,7 +81,13 @@ public final class Differences {
     }
 
     /** The two sides as independent samples: for when the rows are not the same data. */
-    public static Difference unpaired(RowMetric metric, Side candidate, Side reference, double oneSidedConfidence) {
+    public static Difference unpaired(PairedMetric metric, Side candidate, Side reference, double oneSidedConfidence,
+                                      Bootstrap bootstrap) {
+        Optional<CorpusMetric> corpus = corpusMetric(metric, candidate, reference);
+        if (corpus.isPresent()) {
+            return unpairedCorpus((ScorerMetric) metric, corpus.get(), candidate, reference,
+                    new Bootstrap(bootstrap.seed(), bootstrap.resamples(), twoSided(oneSidedConfidence)));
+        }
         double[] b = values(metric, candidate);
         double[] a = values(metric, reference);
         double level = twoSided(oneSidedConfidence);
@@ -85,7 +103,89 @@ public final class Differences {
         return new Difference(c.valueB(), c.valueA(), c.difference(), c.interval(), c.test(), c.pValue(), c.n(), true);
     }
 
-    private static double[] values(RowMetric metric, Side side) {
+    /** The corpus metric of a graded scorer whose rows on both sides carry counts for the same metric. */
+    private static Optional<CorpusMetric> corpusMetric(PairedMetric metric, Side candidate, Side reference) {
+        if (!(metric instanceof ScorerMetric scorer)) {
+            return Optional.empty();
+        }
+        Set<String> ids = new HashSet<>();
+        for (Side side : List.of(candidate, reference)) {
+            for (RowOutcome r : side.rows()) {
+                CorpusCounts c = scorer.counts(r);
+                ids.add(c == null ? "" : c.metric());
+            }
+        }
+        return ids.size() == 1 ? CorpusMetric.parse(ids.iterator().next()) : Optional.empty();
+    }
+
+    /** The corpus figure of the rows {@code indices} picks out of {@code counts}. */
+    private static ToDoubleFunction<int[]> figure(CorpusMetric metric, List<long[]> counts) {
+        return indices -> {
+            long[] sum = new long[counts.get(0).length];
+            for (int i : indices) {
+                long[] c = counts.get(i);
+                for (int k = 0; k < sum.length; k++) {
+                    sum[k] += c[k];
+                }
+            }
+            return metric.corpusScore(sum);
+        };
+    }
+
+    /** Corpus figures on the rows both sides have: paired bootstrap, as the summary compares them. */
+    private static Difference pairedCorpus(ScorerMetric scorer, CorpusMetric metric, Side candidate, Side reference,
+                                           Bootstrap bootstrap) {
+        Map<Long, long[]> theirs = new HashMap<>();
+        reference.rows().forEach(r -> theirs.put(r.key(), scorer.counts(r).counts()));
+        List<long[]> a = new ArrayList<>();
+        List<long[]> b = new ArrayList<>();
+        for (RowOutcome r : candidate.rows()) {
+            long[] ref = theirs.get(r.key());
+            if (ref != null) {
+                a.add(ref);
+                b.add(scorer.counts(r).counts());
+            }
+        }
+        if (a.isEmpty()) {
+            return new Difference(Double.NaN, Double.NaN, Double.NaN, Interval.undefined(PairedComparisons.PAIRED_BOOTSTRAP),
+                    PairedComparisons.PAIRED_BOOTSTRAP, null, 0, true);
+        }
+        return of(PairedComparisons.corpus(a.size(), figure(metric, a), figure(metric, b), bootstrap));
+    }
+
+    /** Corpus figures of two different row sets: each side resampled on its own, the difference's percentiles. */
+    private static Difference unpairedCorpus(ScorerMetric scorer, CorpusMetric metric, Side candidate, Side reference,
+                                             Bootstrap bootstrap) {
+        List<long[]> a = reference.rows().stream().map(r -> scorer.counts(r).counts()).toList();
+        List<long[]> b = candidate.rows().stream().map(r -> scorer.counts(r).counts()).toList();
+        int n = Math.min(a.size(), b.size());
+        if (n == 0) {
+            return new Difference(Double.NaN, Double.NaN, Double.NaN, Interval.undefined(Bootstrap.PERCENTILE_METHOD),
+                    Bootstrap.PERCENTILE_METHOD, null, 0, false);
+        }
+        double valueA = figure(metric, a).applyAsDouble(java.util.stream.IntStream.range(0, a.size()).toArray());
+        double valueB = figure(metric, b).applyAsDouble(java.util.stream.IntStream.range(0, b.size()).toArray());
+        java.util.SplittableRandom random = new java.util.SplittableRandom(bootstrap.seed());
+        double[] replicates = new double[bootstrap.resamples()];
+        int[] ia = new int[a.size()];
+        int[] ib = new int[b.size()];
+        for (int r = 0; r < replicates.length; r++) {
+            for (int i = 0; i < ia.length; i++) {
+                ia[i] = random.nextInt(ia.length);
+            }
+            for (int i = 0; i < ib.length; i++) {
+                ib[i] = random.nextInt(ib.length);
+            }
+            replicates[r] = figure(metric, b).applyAsDouble(ib) - figure(metric, a).applyAsDouble(ia);
+        }
+        java.util.Arrays.sort(replicates);
+        double tail = (1 - bootstrap.confidence()) / 2 * 100;
+        Interval interval = new Interval(Percentiles.ofSorted(replicates, tail), Percentiles.ofSorted(replicates, 100 - tail),
+                Bootstrap.PERCENTILE_METHOD);
+        return new Difference(valueB, valueA, valueB - valueA, interval, Bootstrap.PERCENTILE_METHOD, null, n, false);
+    }
+
+    private static double[] values(PairedMetric metric, Side side) {
         return side.rows().stream().map(r -> metric.value(r, side.prices()))
                 .filter(v -> v != null).mapToDouble(Double::doubleValue).toArray();
     }

@@ -118,7 +118,7 @@ public final class GateEvaluator {
             reference = "blessed '" + blessed.name() + "'";
             Differences.Side their = new Differences.Side(theirs, prices(blessed.manifest(), r.cell().model()));
             d = paired ? Differences.paired(r.rowMetric(), side, their, r.confidence(), bootstrap())
-                    : Differences.unpaired(r.rowMetric(), side, their, r.confidence());
+                    : Differences.unpaired(r.rowMetric(), side, their, r.confidence(), bootstrap());
         }
         if (d.n() == 0 || !d.interval().isDefined()) {
             return GateOutcome.inconclusive(r, Measurement.of(d), "too few rows with a " + r.metric()

@@ -60,7 +60,7 @@ public sealed interface GateRule permits GateRule.Threshold, GateRule.Relative, 
      * The cell against a reference on the same rows: the suite's baseline model in this run, or the blessed
      * baseline run. {@code confidence} is one-sided; {@code margin} is in the metric's units.
      */
-    record Relative(String label, Cell cell, RowMetric rowMetric, Against against, Hypothesis hypothesis,
+    record Relative(String label, Cell cell, PairedMetric rowMetric, Against against, Hypothesis hypothesis,
                     double margin, double confidence, boolean inconclusivePasses) implements GateRule {
         @Override
         public String name() {

@@ -25,8 +25,14 @@ public final class GateRules {
             "\\s*(\\S+)/(\\S+)\\s+([A-Za-z0-9_]+)\\s*(>=|<=|>|<)\\s*([-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?)\\s*");
     private static final double DEFAULT_CONFIDENCE = 0.95;
 
-    /** The model ids and technique names of the suite, and its baseline model. */
-    public record Names(Set<String> models, Set<String> techniques, String baseline) {
+    /**
+     * The model ids and technique names of the suite, its baseline model, and its graded scorers (whose
+     * figures relative gates can compare as well).
+     */
+    public record Names(Set<String> models, Set<String> techniques, String baseline, Set<String> graded) {
+        public Names(Set<String> models, Set<String> techniques, String baseline) {
+            this(models, techniques, baseline, Set.of());
+        }
     }
 
     private final String file;
@@ -109,11 +115,16 @@ public final class GateRules {
     }
 
     private GateRule relative(JsonNode g, String at, String name, Cell cell, String metric, boolean inconclusivePasses) {
-        RowMetric rowMetric = RowMetric.of(metric);
+        PairedMetric rowMetric = RowMetric.of(metric);
+        if (rowMetric == null && names.graded().contains(metric)) {
+            rowMetric = new ScorerMetric(metric);
+        }
         if (rowMetric == null) {
+            List<String> known = new ArrayList<>(RowMetric.names());
+            known.addAll(new java.util.TreeSet<>(names.graded()));
             throw error(at + ".metric", "'" + metric + "' has no per-row value, so it cannot be compared paired"
-                    + Suggestions.didYouMean(metric, RowMetric.names()) + ". Relative gates take "
-                    + String.join(", ", RowMetric.names()) + "; use a threshold gate (op:, value:) for percentiles.");
+                    + Suggestions.didYouMean(metric, known) + ". Relative gates take "
+                    + String.join(", ", known) + "; use a threshold gate (op:, value:) for percentiles.");
         }
         Against against = switch (text(g, "against", at)) {
             case "baseline" -> Against.BASELINE;

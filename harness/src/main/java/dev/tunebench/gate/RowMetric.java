@@ -11,7 +11,7 @@ import java.util.List;
  * of per-row figures. Percentiles (latency_ms_p95) and ratios have no per-row value; they take threshold
  * gates only.
  */
-public enum RowMetric {
+public enum RowMetric implements PairedMetric {
     ACCURACY("accuracy"),
     FORMAT_ADHERENCE("format_adherence"),
     PROMPT_TOKENS_MEAN("prompt_tokens_mean"),
@@ -26,14 +26,17 @@ public enum RowMetric {
         this.summaryName = summaryName;
     }
 
+    @Override
     public String summaryName() {
         return summaryName;
     }
 
+    @Override
     public boolean binary() {
         return this == ACCURACY || this == FORMAT_ADHERENCE;
     }
 
+    @Override
     public MetricDirection direction() {
         return MetricDirection.forMetric(summaryName);
     }
@@ -51,6 +54,7 @@ public enum RowMetric {
      * The row's value, or null when it does not count: quality metrics count errored rows as misses (as
      * the summary does); continuous ones leave errored rows out.
      */
+    @Override
     public Double value(RowOutcome r, RunManifest.ModelEntry prices) {
         return switch (this) {
             case ACCURACY -> r.accuracy() == null ? null : r.accuracy().doubleValue();

@@ -1,22 +1,37 @@
 package dev.tunebench.gate;
 
+import dev.tunebench.results.CorpusCounts;
+import java.util.Map;
+
 import dev.tunebench.results.Sample;
 
 /**
  * What paired gates need of one sample: its row and repeat, the 0/1 quality outcomes (null when the suite
- * declared no scorer for them) and the per-row figures behind the continuous metrics (null for errors, for a
+ * declared no scorer for them), the per-row figures behind the continuous metrics (null for errors, for a
  * count or latency a replayed answer lacks: left out, as the summary leaves them out; latency also null for a
- * sample from the completion cache).
+ * sample from the completion cache), and every scorer's value and corpus-level counts for graded metrics.
  */
 public record RowOutcome(int row, int repeat, Integer accuracy, Integer formatAdherence, Integer promptTokens,
-                         Integer completionTokens, Double latencyMs, boolean error) {
+                         Integer completionTokens, Double latencyMs, boolean error, Map<String, Double> scores,
+                         Map<String, CorpusCounts> corpus) {
+
+    public RowOutcome {
+        scores = scores == null ? Map.of() : Map.copyOf(scores);
+        corpus = corpus == null ? Map.of() : Map.copyOf(corpus);
+    }
+
+    /** A row without scorer values (graded scorers' values and counts are empty). */
+    public RowOutcome(int row, int repeat, Integer accuracy, Integer formatAdherence, Integer promptTokens,
+                      Integer completionTokens, Double latencyMs, boolean error) {
+        this(row, repeat, accuracy, formatAdherence, promptTokens, completionTokens, latencyMs, error, null, null);
+    }
 
     public static RowOutcome of(Sample s) {
         boolean error = s.error() != null;
         return new RowOutcome(s.row(), s.repeat(), binary(s.accuracy()), binary(s.formatAdherence()),
                 error ? null : s.promptTokens(), error ? null : s.completionTokens(),
                 // A cached sample's latency is that of an earlier request: no latency gate counts it.
-                error || s.fromCache() ? null : s.latencyMs(), error);
+                error || s.fromCache() ? null : s.latencyMs(), error, s.scores(), s.corpusStats());
     }
 
     /** The pairing key: the same row and repeat on both sides. */

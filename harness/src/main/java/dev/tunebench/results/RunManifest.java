@@ -31,9 +31,13 @@ public record RunManifest(
                 suite, data, models, techniques, runner, settings, machine);
     }
 
-    /** The suite and the choices of it that the summary needs. */
+    /**
+     * The suite and the choices of it that the summary needs; {@code scorers} maps each scorer's name to its
+     * type (absent from manifests written before it was added).
+     */
     public record SuiteInfo(String name, String file, String sha256, String baseline, String referenceTechnique,
-                            Map<String, String> metrics, String currency, Checkpoints checkpoints) {
+                            Map<String, String> metrics, String currency, Checkpoints checkpoints,
+                            Map<String, String> scorers) {
     }
 
     /** How the best checkpoint is chosen: {@code validation_loss} or a metric of one technique. */

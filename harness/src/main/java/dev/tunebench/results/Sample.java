@@ -36,7 +36,8 @@ public record Sample(
         Integer localPromptTokens,
         Integer localCompletionTokens,
         Map<String, Double> probabilities,
-        Boolean cached) {
+        Boolean cached,
+        Map<String, CorpusCounts> corpusStats) {
 
     /**
      * How {@link #error()} starts when the runner could not run the prompt as meant (e.g. priming over an
@@ -53,6 +54,7 @@ public record Sample(
     public Sample {
         scores = scores == null ? Map.of() : scores;
         judgeReplies = judgeReplies == null || judgeReplies.isEmpty() ? null : judgeReplies;
+        corpusStats = corpusStats == null || corpusStats.isEmpty() ? null : corpusStats;
     }
 
     /** A sample of a generative model (no class probabilities). */
@@ -63,7 +65,19 @@ public record Sample(
                   String error, Map<String, String> judgeReplies, Integer localPromptTokens, Integer localCompletionTokens) {
         this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
                 formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
-                latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens, null, null);
+                latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens, null, null, null);
+    }
+
+    /** A sample of a generative model with its corpus-level scorers' counts (not cached). */
+    public Sample(String model, String technique, int row, String rowId, int repeat, String prompt, String assistantPrefix,
+                  String completion, String answer, String expected, Map<String, Double> scores, Double accuracy,
+                  Double formatAdherence, String labelExpected, String labelPredicted, Integer promptTokens,
+                  Integer completionTokens, String finishReason, Double ttftMs, Double latencyMs, Double tpotMs,
+                  String error, Map<String, String> judgeReplies, Integer localPromptTokens, Integer localCompletionTokens,
+                  Map<String, CorpusCounts> corpusStats) {
+        this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
+                formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
+                latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens, null, null, corpusStats);
     }
 
     /** A sample without judge scorers. */
@@ -73,7 +87,7 @@ public record Sample(
                   Integer completionTokens, String finishReason, Double ttftMs, Double latencyMs, Double tpotMs, String error) {
         this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
                 formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
-                latencyMs, tpotMs, error, null, null, null);
+                latencyMs, tpotMs, error, null, null, null, null);
     }
 
     /**
@@ -84,7 +98,7 @@ public record Sample(
         return new Sample(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected,
                 scores, accuracy, formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens,
                 finishReason, ttftMs, latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens,
-                probabilities, Boolean.TRUE);
+                probabilities, Boolean.TRUE, corpusStats);
     }
 
     /** Whether the completion came from the cache ({@link #asCached()}). */

@@ -2,7 +2,9 @@ package dev.tunebench.run;
 
 import dev.tunebench.data.Row;
 import dev.tunebench.results.Sample;
+import dev.tunebench.results.CorpusCounts;
 import dev.tunebench.scoring.Attempt;
+import dev.tunebench.scoring.CorpusScorer;
 import dev.tunebench.scoring.JudgeScorer;
 import dev.tunebench.scoring.Score;
 import dev.tunebench.scoring.Scorer;
@@ -70,6 +72,7 @@ final class SampleScorer {
         String answer = prompt.assistantPrefix() + g.text();
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, String> replies = new LinkedHashMap<>();
+        Map<String, CorpusCounts> corpus = corpusStats(answer, row.expected());
         String labelExpected = null;
         String labelPredicted = null;
         Attempt attempt = new Attempt(answer, g.toolCalls(), row.expected(), row.expectedToolCalls(), row.tools());
@@ -103,7 +106,7 @@ final class SampleScorer {
                 g.timings() == null ? null : known(g.timings().latencyMs()),
                 g.timings() == null ? null : known(g.timings().tpotMs()), null, replies,
                 g.localCounts() == null ? null : g.localCounts().promptTokens(),
-                g.localCounts() == null ? null : g.localCounts().completionTokens(), probabilities(row, g), null);
+                g.localCounts() == null ? null : g.localCounts().completionTokens(), probabilities(row, g), null, corpus);
     }
 
     /** A classifier's probabilities; the expected label must be one of its classes, or calibration has no meaning. */
@@ -126,6 +129,17 @@ final class SampleScorer {
         return Double.isNaN(ms) ? null : ms;
     }
 
+    /** The counts each corpus-level scorer needs from this row; a failed row counts as an empty answer. */
+    private Map<String, CorpusCounts> corpusStats(String answer, String expected) {
+        Map<String, CorpusCounts> out = new LinkedHashMap<>();
+        for (Scorer scorer : scorers) {
+            if (scorer instanceof CorpusScorer c) {
+                out.put(c.name(), new CorpusCounts(c.metric().id(), c.statistics(answer, expected)));
+            }
+        }
+        return out;
+    }
+
     /** A sample that could not be produced: scores 0, no timings, the reason kept. */
     Sample failed(String model, String technique, int repeat, Row row, Prompt prompt, String error) {
         Map<String, Double> zeros = new LinkedHashMap<>();
@@ -133,6 +147,7 @@ final class SampleScorer {
         return new Sample(model, technique, row.index(), row.rowId(), repeat, null, prompt.assistantPrefix(),
                 null, null, row.expected(), zeros,
                 accuracyScorer == null ? null : 0.0, formatScorer == null ? null : 0.0,
-                null, null, null, null, null, null, null, null, error);
+                null, null, null, null, null, null, null, null, error, null, null, null,
+                corpusStats("", row.expected()));
     }
 }

@@ -83,7 +83,8 @@ public final class SuitePlanner {
                         policy.criterion() instanceof CheckpointPolicy.Metric metric ? metric.technique() : null,
                         policy.patience(), policy.keepLast());
         RunManifest.SuiteInfo info = new RunManifest.SuiteInfo(suite.name(), relative(suite.file()), suite.sha256(),
-                suite.baseline().id(), suite.referenceTechnique(), suite.metrics(), suite.cost().currency(), checkpoints);
+                suite.baseline().id(), suite.referenceTechnique(), suite.metrics(), suite.cost().currency(), checkpoints,
+                scorerTypes(suite));
         var runner = suite.runner();
         RunManifest.Settings settings = new RunManifest.Settings(runner.batchSize(), runner.intraOpThreads(), runner.device(),
                 options.limit(), options.shard().toString(), suite.repeats(), suite.seed(), suite.seed(), Bootstrap.DEFAULT_RESAMPLES,
@@ -91,6 +92,12 @@ public final class SuitePlanner {
         return new RunManifest(RunManifest.SCHEMA_VERSION, tunebenchVersion, commandLine, start.toString(), null, false,
                 List.of(), info, data, models, selectedTechniques(suite, options).stream().map(Technique::name).toList(),
                 null, settings, RunManifest.Machine.current());
+    }
+
+    private static Map<String, String> scorerTypes(Suite suite) {
+        Map<String, String> types = new LinkedHashMap<>();
+        suite.scorerSpecs().forEach(spec -> types.put(spec.name(), spec.type()));
+        return types;
     }
 
     private static RunManifest.DataFile dataFile(String role, DataSource source, Path base) {

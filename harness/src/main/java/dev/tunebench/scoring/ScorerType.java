@@ -16,7 +16,12 @@ enum ScorerType {
     LABEL("label", "field", "pattern", "group", "labels", "ignore_case"),
     LENGTH("length", "min_chars", "max_chars", "min_words", "max_words"),
     JUDGE("judge", "rubric", "rubric_file", "model", "runner", "grade", "system", "max_new_tokens"),
-    TOOL_CALL("tool_call", "check");
+    TOOL_CALL("tool_call", "check"),
+    ROUGE("rouge", "variant", "stemming"),
+    BLEU("bleu"),
+    CHRF("chrf", "beta", "eps_smoothing"),
+    EDIT_DISTANCE("edit_distance", "ignore_case"),
+    EMBEDDING_SIMILARITY("embedding_similarity", "model");
 
     private final String id;
     private final Set<String> params;
@@ -32,6 +37,13 @@ enum ScorerType {
 
     Set<String> params() {
         return params;
+    }
+
+    boolean graded() {
+        return switch (this) {
+            case ROUGE, BLEU, CHRF, EDIT_DISTANCE, EMBEDDING_SIMILARITY -> true;
+            default -> false;
+        };
     }
 
     static List<String> ids() {

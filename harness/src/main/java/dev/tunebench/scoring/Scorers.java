@@ -10,6 +10,15 @@ public final class Scorers {
     private Scorers() {
     }
 
+    /**
+     * Whether scorers of this type grade on a scale rather than pass or fail, so the summary reports each
+     * as a metric of its own (named after the scorer) with an interval: rouge, bleu, chrf, edit_distance,
+     * embedding_similarity.
+     */
+    public static boolean isGraded(String type) {
+        return ScorerType.byId(type).map(ScorerType::graded).orElse(false);
+    }
+
     /** As {@link #create(ScorerSpec, Path)} with files resolved against the working directory. */
     public static Scorer create(ScorerSpec spec) {
         return create(spec, Path.of(""));
@@ -47,6 +56,11 @@ public final class Scorers {
             case LENGTH -> LengthScorer.from(params);
             case JUDGE -> JudgeSpec.create(params, baseDir, suiteModels, JudgeScorer.runnerOpener());
             case TOOL_CALL -> ToolCallScorer.from(params);
+            case ROUGE -> RougeScorer.from(params);
+            case BLEU -> CorpusScorer.bleu(params);
+            case CHRF -> CorpusScorer.chrf(params);
+            case EDIT_DISTANCE -> EditDistanceScorer.from(params);
+            case EMBEDDING_SIMILARITY -> EmbeddingScorer.from(params, baseDir, EmbeddingScorer.opener());
         };
     }
 }

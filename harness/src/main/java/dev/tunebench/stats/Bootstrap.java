@@ -117,6 +117,27 @@ public record Bootstrap(long seed, int resamples, double confidence) {
         return percentileBounds(replicates);
     }
 
+    /**
+     * Percentile interval of a statistic of the rows that is not a mean of row values (e.g. corpus BLEU from
+     * summed counts): each resample draws {@code n} row indices with replacement and passes them to the
+     * statistic. Undefined for no rows.
+     */
+    public Interval rowsInterval(int n, ToDoubleFunction<int[]> statistic) {
+        if (n == 0) {
+            return Interval.undefined(PERCENTILE_METHOD);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] replicates = new double[resamples];
+        int[] rows = new int[n];
+        for (int r = 0; r < resamples; r++) {
+            for (int i = 0; i < n; i++) {
+                rows[i] = random.nextInt(n);
+            }
+            replicates[r] = statistic.applyAsDouble(rows);
+        }
+        return percentileBounds(replicates);
+    }
+
     /** The (1-c)/2 and (1+c)/2 percentiles of bootstrap replicates; sorts {@code replicates} in place. */
     Interval percentileBounds(double[] replicates) {
         Arrays.sort(replicates);

@@ -1,6 +1,7 @@
 package dev.tunebench.stats;
 
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /** Paired tests of side B against side A on the same rows: binary and continuous metrics. */
 public final class PairedComparisons {
@@ -61,6 +62,48 @@ public final class PairedComparisons {
         return new PairedComparison(Percentiles.mean(a), Percentiles.mean(b), observed,
                 bootstrap.percentileBounds(replicates), PAIRED_BOOTSTRAP, pValue,
                 observed, PairedComparison.EFFECT_DIFFERENCE, n, null, null);
+    }
+
+    /**
+     * A corpus-level metric (BLEU, chrF from summed counts) on the same {@code n} rows: paired bootstrap
+     * resampling (Koehn 2004) as sacreBLEU's {@code --paired-bs} does it. Each resample draws the same row
+     * indices for both sides; the interval is the percentile interval of b* − a*, and the p-value is
+     * sacreBLEU's: with δ* = |b* − a*| centred on its mean, {@code (1 + #{δ* − mean(δ*) > |b − a|}) / (B + 1)},
+     * and 1 when the sides agree on every resample.
+     * {@code a} and {@code b} compute each side's figure from the given row indices.
+     */
+    public static PairedComparison corpus(int n, ToDoubleFunction<int[]> a, ToDoubleFunction<int[]> b,
+                                          Bootstrap bootstrap) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        double valueA = a.applyAsDouble(all);
+        double valueB = b.applyAsDouble(all);
+        double observed = valueB - valueA;
+        SplittableRandom random = new SplittableRandom(bootstrap.seed());
+        double[] replicates = new double[bootstrap.resamples()];
+        double[] absolute = new double[replicates.length];
+        int[] rows = new int[n];
+        for (int r = 0; r < replicates.length; r++) {
+            for (int i = 0; i < n; i++) {
+                rows[i] = random.nextInt(n);
+            }
+            replicates[r] = b.applyAsDouble(rows) - a.applyAsDouble(rows);
+            absolute[r] = Math.abs(replicates[r]);
+        }
+        double centre = Percentiles.mean(absolute);
+        int beyond = 0;
+        for (double d : absolute) {
+            if (d - centre > Math.abs(observed)) {
+                beyond++;
+            }
+        }
+        // Sides equal on every resample are no evidence of a difference (sacreBLEU's count would give 1/(B+1)).
+        boolean neverDiffer = centre == 0 && observed == 0;
+        double pValue = neverDiffer ? 1.0 : (1.0 + beyond) / (replicates.length + 1.0);
+        return new PairedComparison(valueA, valueB, observed, bootstrap.percentileBounds(replicates), PAIRED_BOOTSTRAP,
+                pValue, observed, PairedComparison.EFFECT_DIFFERENCE, n, null, null);
     }
 
     /**

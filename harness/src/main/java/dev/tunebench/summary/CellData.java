@@ -41,6 +41,11 @@ final class CellData {
     int unsupported;
     String unsupportedReason;
     final Map<String, double[]> scoreSums = new TreeMap<>();  // name -> {sum, n}
+    /** Per scorer, each sample's value by position (NaN when it has none), for figures with intervals. */
+    private final Map<String, double[]> scoreValues = new TreeMap<>();
+    /** Per corpus-level scorer, its metric id and each sample's counts by position (null when none). */
+    private final Map<String, String> corpusMetrics = new TreeMap<>();
+    private final Map<String, long[][]> corpusCounts = new TreeMap<>();
     /** Per judge scorer: unscored replies and its verdicts against the accuracy scorer's. */
     final Map<String, JudgeTally> judges = new TreeMap<>();
     final LocalTokenTally localTokens = new LocalTokenTally();
@@ -93,7 +98,14 @@ final class CellData {
             double[] acc = scoreSums.computeIfAbsent(name, k -> new double[2]);
             acc[0] += v;
             acc[1]++;
+            scoreValues.computeIfAbsent(name, k -> nanArray(keys.length))[size] = v;
         });
+        if (s.corpusStats() != null) {
+            s.corpusStats().forEach((name, c) -> {
+                corpusMetrics.putIfAbsent(name, c.metric());
+                corpusCounts.computeIfAbsent(name, k -> new long[keys.length][])[size] = c.counts();
+            });
+        }
         localTokens.add(s);
         if (s.judgeReplies() != null) {
             s.judgeReplies().forEach((name, reply) -> judges.computeIfAbsent(name, k -> new JudgeTally())
@@ -215,6 +227,23 @@ final class CellData {
         };
     }
 
+    /** A scorer's value for the sample at {@code position}; NaN when it has none. */
+    double score(String scorer, int position) {
+        double[] values = scoreValues.get(scorer);
+        return values == null ? Double.NaN : values[position];
+    }
+
+    /** The corpus metric id a scorer's counts are for, or null when the cell has no counts for it. */
+    String corpusMetric(String scorer) {
+        return corpusMetrics.get(scorer);
+    }
+
+    /** A corpus-level scorer's counts for the sample at {@code position}; null when it has none. */
+    long[] corpusCounts(String scorer, int position) {
+        long[][] counts = corpusCounts.get(scorer);
+        return counts == null ? null : counts[position];
+    }
+
     /**
      * Per-sample continuous metrics kept for each cell. Timed ones skip cached samples, whose timings are an
      * earlier request's; {@code TIMED_COMPLETION_TOKENS} are the completion tokens of the timed samples (throughput).
@@ -244,6 +273,18 @@ final class CellData {
         ttftMs = Arrays.copyOf(ttftMs, n);
         tpotMs = Arrays.copyOf(tpotMs, n);
         cached = Arrays.copyOf(cached, n);
+        scoreValues.replaceAll((name, values) -> {
+            double[] grown = nanArray(n);
+            System.arraycopy(values, 0, grown, 0, values.length);
+            return grown;
+        });
+        corpusCounts.replaceAll((name, counts) -> Arrays.copyOf(counts, n));
+    }
+
+    private static double[] nanArray(int length) {
+        double[] values = new double[length];
+        Arrays.fill(values, Double.NaN);
+        return values;
     }
 
     private static int count(Integer v) {

@@ -12,6 +12,7 @@ import dev.tunebench.stats.Proportions;
 import dev.tunebench.stats.StudentT;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The metrics block of one model × technique: every figure with its 95% interval and method.
@@ -23,9 +24,12 @@ final class CellMetrics {
     static final int BOOTSTRAP_MAX_N = 10_000;
 
     private final Bootstrap bootstrap;
+    private final List<String> graded;
 
-    CellMetrics(Bootstrap bootstrap) {
+    /** {@code graded}: the graded scorers, each reported as a metric of its own ({@link GradedScores}). */
+    CellMetrics(Bootstrap bootstrap, List<String> graded) {
         this.bootstrap = bootstrap;
+        this.graded = graded;
     }
 
     ObjectNode metrics(CellData cell, RunManifest.ModelEntry model) {
@@ -54,6 +58,11 @@ final class CellMetrics {
         put(m, "output_tokens_per_s", seconds > 0 && cell.untimed == 0 && timedCompletion.length == latency.length
                 ? MetricEstimate.pointOnly(tokens / seconds, "ratio", latency.length)
                 : null);
+        for (String scorer : graded) {
+            if (!m.has(scorer)) {
+                put(m, scorer, GradedScores.estimate(cell, scorer, this, bootstrap));
+            }
+        }
         return m;
     }
 

@@ -35,9 +35,12 @@ final class Comparisons {
             "completion_tokens_mean", "latency_ms_mean");
 
     private final Bootstrap bootstrap;
+    private final List<String> graded;
 
-    Comparisons(Bootstrap bootstrap) {
+    /** {@code graded}: the graded scorers, compared after the fixed metrics ({@link GradedScores}). */
+    Comparisons(Bootstrap bootstrap, List<String> graded) {
         this.bootstrap = bootstrap;
+        this.graded = graded;
     }
 
     /** {@code logP} is the raw p's natural log, which keeps its order of magnitude below the doubles. */
@@ -77,6 +80,57 @@ final class Comparisons {
                 out.add(new Pending(kind, metric, a, b, tested.result, tested.logP));
             }
         }
+        for (String scorer : graded) {
+            if (ORDER.contains(scorer)) {
+                continue;
+            }
+            Tested tested = GradedScores.corpusMetric(a, scorer).isPresent() ? corpus(scorer, a, b) : gradedMean(scorer, a, b);
+            if (tested != null) {
+                out.add(new Pending(kind, scorer, a, b, tested.result, tested.logP));
+            }
+        }
+    }
+
+    /** A corpus-level scorer: paired bootstrap of the corpus figure over the rows both sides have. */
+    private Tested corpus(String scorer, CellData a, CellData b) {
+        var metric = GradedScores.corpusMetric(a, scorer).orElseThrow();
+        if (!GradedScores.corpusMetric(b, scorer).equals(java.util.Optional.of(metric))) {
+            return null;
+        }
+        int[] pa = new int[a.size()];
+        int[] pb = new int[a.size()];
+        int n = 0;
+        for (int i = 0; i < a.size(); i++) {
+            int j = b.positionOf(a.key(i));
+            if (j >= 0 && a.corpusCounts(scorer, i) != null && b.corpusCounts(scorer, j) != null) {
+                pa[n] = i;
+                pb[n] = j;
+                n++;
+            }
+        }
+        if (n < 2) {
+            return null;
+        }
+        PairedComparison result = PairedComparisons.corpus(n,
+                GradedScores.corpusFigure(a, scorer, metric, java.util.Arrays.copyOf(pa, n)),
+                GradedScores.corpusFigure(b, scorer, metric, java.util.Arrays.copyOf(pb, n)), bootstrap);
+        return new Tested(result, Math.log(result.pValue()));
+    }
+
+    /** A graded scorer's row values: as the continuous metrics, over the rows both sides scored. */
+    private Tested gradedMean(String scorer, CellData a, CellData b) {
+        double[] va = new double[a.size()];
+        double[] vb = new double[a.size()];
+        int n = 0;
+        for (int i = 0; i < a.size(); i++) {
+            int j = b.positionOf(a.key(i));
+            if (j >= 0 && !Double.isNaN(a.score(scorer, i)) && !Double.isNaN(b.score(scorer, j))) {
+                va[n] = a.score(scorer, i);
+                vb[n] = b.score(scorer, j);
+                n++;
+            }
+        }
+        return n < 2 ? null : pairedMeans(java.util.Arrays.copyOf(va, n), java.util.Arrays.copyOf(vb, n));
     }
 
     private static Tested binary(String metric, CellData a, CellData b) {
@@ -121,8 +175,11 @@ final class Comparisons {
         if (n < 2) {
             return null;
         }
-        double[] a2 = java.util.Arrays.copyOf(va, n);
-        double[] b2 = java.util.Arrays.copyOf(vb, n);
+        return pairedMeans(java.util.Arrays.copyOf(va, n), java.util.Arrays.copyOf(vb, n));
+    }
+
+    private Tested pairedMeans(double[] a2, double[] b2) {
+        int n = a2.length;
         PairedComparison boot = n <= CellMetrics.BOOTSTRAP_MAX_N
                 ? PairedComparisons.continuous(a2, b2, bootstrap)
                 : tInterval(a2, b2);

@@ -55,7 +55,8 @@ public final class SummaryBuilder {
         summary.put("baseline", manifest.suite().baseline());
         summary.put("reference_technique", manifest.suite().referenceTechnique());
         summary.put("currency", manifest.suite().currency());
-        CellMetrics metrics = new CellMetrics(bootstrap);
+        List<String> graded = GradedScores.names(manifest);
+        CellMetrics metrics = new CellMetrics(bootstrap, graded);
         ArrayNode results = summary.putArray("results");
         for (CellData cell : present) {
             ObjectNode result = result(cell, metrics.metrics(cell, models.get(cell.model)));
@@ -66,7 +67,7 @@ public final class SummaryBuilder {
             }
             results.add(result);
         }
-        summary.set("comparisons", new Comparisons(bootstrap).build(present,
+        summary.set("comparisons", new Comparisons(bootstrap, graded).build(present,
                 manifest.suite().baseline(), manifest.suite().referenceTechnique()));
         Checkpoints.addTo(summary, manifest, ValidationLosses.read(runDir), results);
         summary.set("perf", PerfFiles.readBlocks(runDir));

@@ -112,12 +112,12 @@ class NonInferiorityTest {
         Differences.Side c = new Differences.Side(candidate, PRICES);
         Differences.Side b = new Differences.Side(base, PRICES);
         Difference paired = Differences.paired(RowMetric.ACCURACY, c, b, 0.95, BOOTSTRAP);
-        Difference unpaired = Differences.unpaired(RowMetric.ACCURACY, c, b, 0.95);
+        Difference unpaired = Differences.unpaired(RowMetric.ACCURACY, c, b, 0.95, Bootstrap.withSeed(1));
         assertFalse(unpaired.paired());
         assertEquals(Differences.NEWCOMBE_UNPAIRED, unpaired.interval().method());
         assertTrue(unpaired.interval().width() > 3 * paired.interval().width(), paired + " vs " + unpaired);
         Difference welch = Differences.unpaired(RowMetric.PROMPT_TOKENS_MEAN, new Differences.Side(rows(200, 0, 40), PRICES),
-                new Differences.Side(rows(200, 0, 30), PRICES), 0.95);
+                new Differences.Side(rows(200, 0, 30), PRICES), 0.95, Bootstrap.withSeed(1));
         assertEquals(10.0, welch.difference(), 1e-9);
         assertTrue(welch.interval().contains(10.0) && welch.interval().low() > 9, welch.toString());
     }

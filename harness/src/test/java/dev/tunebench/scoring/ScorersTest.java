@@ -33,10 +33,11 @@ class ScorersTest {
     void unknownTypeSuggestsTheClosest() {
         String message = rejected("jsonmatch");
         assertEquals(WHERE + ": type: unknown scorer type 'jsonmatch'; expected one of exact, normalized, contains,"
-                + " regex, json_match, json_schema, label, length, judge, tool_call (did you mean json_match?)", message);
+                + " regex, json_match, json_schema, label, length, judge, tool_call, rouge, bleu, chrf, edit_distance,"
+                + " embedding_similarity (did you mean json_match?)", message);
         assertTrue(rejected("Exact").endsWith("(did you mean exact?)"));
         assertTrue(rejected("schema").endsWith("(did you mean json_schema?)"));
-        assertFalse(rejected("bleu").contains("did you mean"));
+        assertFalse(rejected("meteor").contains("did you mean"));
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Every scorer's mean value per model × technique (summary.json {@code results[].scores}): the figures
  * that feed no named metric (a tool call's name or per-argument accuracy, a label scorer) still show.
- * Means print as percentages: a pass/fail scorer's mean is its pass rate, a graded one's its mean score.
+ * Means print as percentages: a pass/fail scorer's mean is its pass rate; a graded scorer that is a metric of its
+ * own prints that figure with its 95% interval (BLEU and chrF as corpus figures).
  */
 public record ScoreTable(List<String> scorers, List<Row> rows) {
 
@@ -24,8 +25,13 @@ public record ScoreTable(List<String> scorers, List<Row> rows) {
         for (Cell c : summary.cells()) {
             List<String> values = new ArrayList<>(scorers.size());
             for (String s : scorers) {
-                Metric m = c.scores().get(s);
-                values.add(m == null || m.value() == null ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * m.value()));
+                // A graded scorer (rouge, bleu, chrf, ...) is also a metric: its figure with the 95% interval,
+                // for BLEU and chrF the corpus figure rather than the mean of row figures.
+                Metric graded = c.metrics().get(s);
+                Metric m = graded != null ? graded : c.scores().get(s);
+                values.add(m == null || m.value() == null ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * m.value())
+                        + (graded != null && graded.hasInterval() ? String.format(Locale.ROOT, " [%.1f, %.1f]",
+                        100 * graded.ciLow(), 100 * graded.ciHigh()) : ""));
             }
             rows.add(new Row(c.key(), List.copyOf(values)));
         }
