@@ -44,7 +44,7 @@ class CalibrationReferenceTest {
             }
             ObjectNode metrics = Json.MAPPER.createObjectNode();
             Bootstrap bootstrap = Bootstrap.withSeed(1);
-            tally.addMetrics(metrics, new CellMetrics(bootstrap));
+            tally.addMetrics(metrics, new CellMetrics(bootstrap, java.util.List.of()));
             double ece = c.path("ece").asDouble();
             assertEquals(ece, metrics.path("ece").path("value").asDouble(), 1e-6);
             assertEquals(ece, tally.toJson().path("ece").asDouble(), 1e-6);
@@ -81,6 +81,6 @@ class CalibrationReferenceTest {
     private static Sample sample(int row, String expected, Map<String, Double> probabilities) {
         String predicted = probabilities.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         return new Sample("m", "t", row, "d.jsonl:" + (row + 1), 0, "p", "", predicted, predicted, expected,
-                Map.of(), null, null, expected, predicted, 1, 0, "eos", 1.0, 1.0, 0.0, null, null, null, null, probabilities, null);
+                Map.of(), null, null, expected, predicted, 1, 0, "eos", 1.0, 1.0, 0.0, null, null, null, null, probabilities, null, null);
     }
 }

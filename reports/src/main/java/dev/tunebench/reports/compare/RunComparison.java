@@ -80,9 +80,10 @@ public record RunComparison(String otherLabel, boolean paired, List<String> data
                 if (metric.binary() && e.getValue().stream().allMatch(r -> value(metric, r) == null)) {
                     continue;
                 }
+                Bootstrap bootstrap = new Bootstrap(SEED, Bootstrap.DEFAULT_RESAMPLES, 0.95);
                 Difference d = paired
-                        ? Differences.paired(metric, b, a, ONE_SIDED, new Bootstrap(SEED, Bootstrap.DEFAULT_RESAMPLES, 0.95))
-                        : Differences.unpaired(metric, b, a, ONE_SIDED);
+                        ? Differences.paired(metric, b, a, ONE_SIDED, bootstrap)
+                        : Differences.unpaired(metric, b, a, ONE_SIDED, bootstrap);
                 tested.add(new Tested(e.getKey(), metric, d, paired && metric.binary() ? flips(metric, old, e.getValue()) : new int[2]));
             }
         }
