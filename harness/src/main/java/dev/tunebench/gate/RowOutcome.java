@@ -4,14 +4,15 @@ import dev.tunebench.results.Sample;
 
 /**
  * What paired gates need of one sample: its row and repeat, the 0/1 quality outcomes (null when the suite
- * declared no scorer for them) and the per-row figures behind the continuous metrics (null for errors).
+ * declared no scorer for them, or the sample is an error) and the per-row figures behind the continuous metrics (null for errors).
  */
 public record RowOutcome(int row, int repeat, Integer accuracy, Integer formatAdherence, Integer promptTokens,
                          Integer completionTokens, Double latencyMs, boolean error) {
 
     public static RowOutcome of(Sample s) {
         boolean error = s.error() != null;
-        return new RowOutcome(s.row(), s.repeat(), binary(s.accuracy()), binary(s.formatAdherence()),
+        // As in the summary, an error sample is no miss: it is left out of accuracy and counted in error_rate.
+        return new RowOutcome(s.row(), s.repeat(), error ? null : binary(s.accuracy()), error ? null : binary(s.formatAdherence()),
                 error ? null : zeroIfNull(s.promptTokens()), error ? null : zeroIfNull(s.completionTokens()),
                 error ? null : s.latencyMs() == null ? Double.valueOf(0) : s.latencyMs(), error);
     }
