@@ -15,6 +15,7 @@ import dev.tunebench.run.RunOutcome;
 import dev.tunebench.run.RunPlan;
 import dev.tunebench.run.Shard;
 import dev.tunebench.run.RunnerChecks;
+import dev.tunebench.run.SpendPlan;
 import dev.tunebench.run.SuitePlanner;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.RunnerFactories;
@@ -86,6 +87,12 @@ final class RunCommand implements Callable<Integer> {
     boolean noReport;
     @Option(names = "--dry-run", description = "Print requests, tokens and cost per model at the suite's prices; send nothing.")
     boolean dryRun;
+    @Option(names = "--budget", paramLabel = "AMOUNT", description = "Spend limit of the run in the suite's currency (over the"
+            + " suite's budget.run); with --resume, what the whole run may spend, including what it already did.")
+    Double budget;
+    @Option(names = "--from", paramLabel = "RUN_DIR", description = "With --dry-run: take each model's mean completion length"
+            + " from this earlier run folder instead of max_new_tokens.")
+    Path from;
 
     Clock clock = Clock.systemUTC();
 
@@ -95,15 +102,31 @@ final class RunCommand implements Callable<Integer> {
         Flags.atLeast("--threads", threads, 0);
         Flags.atLeast("--batch-size", batchSize, 1);
         Flags.atLeast("--max-new-tokens", maxNewTokens, 1);
-        Suite suite = SuiteLoader.load(suiteFile)
+        if (from != null && !dryRun) {
+            throw new InputException("--from goes with --dry-run (it sets the estimate's completion lengths); drop it or add --dry-run.");
+        }
+        if (budget != null && !(budget >= 0)) {
+            throw new InputException("--budget: expected an amount >= 0 in the suite's currency, got " + budget + ".");
+        }
+        Suite loaded = SuiteLoader.load(suiteFile);
+        Suite suite = (budget == null ? loaded : loaded.withBudget(loaded.budget().withRun(budget)))
                 .withOverrides(new RunnerOverrides(null, device, threads, batchSize),
                         new GenerationOverrides(maxNewTokens, null, null));
         RunOptions options = new RunOptions(models, techniques, limit, shard == null ? Shard.ALL : Shard.parse(shard), resume);
+        if (budget != null) {
+            for (var m : SuitePlanner.selectedModels(suite, options)) {
+                if (suite.cost().priceFor(m.id()).isEmpty()) {
+                    throw new InputException("--budget: model '" + m.id() + "' has no price in " + suite.file() + ", so its spend"
+                            + " cannot be counted. Add cost: {default: {prompt_per_1k: ..., completion_per_1k: ...}} (or cost.models."
+                            + m.id() + ").");
+                }
+            }
+        }
         RunnerChecks.check(SuitePlanner.selectedModels(suite, options), suite.scorers());
         RunnerChecks.checkPrompts(SuitePlanner.selectedModels(suite, options), SuitePlanner.selectedTechniques(suite, options),
                 suite.eval());
         if (dryRun) {
-            CostEstimate.print(suite, options, spec.commandLine().getOut());
+            CostEstimate.print(suite, options, from, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
         PerfPlan perf = PerfSection.forRun(suite, options);
@@ -122,7 +145,8 @@ final class RunCommand implements Callable<Integer> {
         try (SampleSink sink = new SampleSink(runDir)) {
             RunListener listener = new Listeners(new ProgressListener(err, System.console() != null), runDir, runnerInfos);
             RunPlan plan = SuitePlanner.plan(suite, options, done)
-                    .withValidated(resume ? ValidationLosses.read(runDir).keySet() : Set.of());
+                    .withValidated(resume ? ValidationLosses.read(runDir).keySet() : Set.of())
+                    .withSpend(SpendPlan.resumed(suite.budget(), suite.cost(), runDir));
             RunEngine engine = new RunEngine(plan, RunnerFactories::find, sink, listener);
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {

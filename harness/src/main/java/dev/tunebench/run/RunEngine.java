@@ -36,7 +36,11 @@ public final class RunEngine {
     private final SampleSink sink;
     private final RunListener listener;
     private final SampleScorer scorer;
+    private final SpendMeter spend;
     private volatile boolean stopRequested;
+    /** Why the budget stopped the current model (or, with {@link #runBudgetSpent}, the run), else null. */
+    private String budgetStop;
+    private boolean runBudgetSpent;
 
     public RunEngine(RunPlan plan, Function<String, RunnerFactory> factories, SampleSink sink, RunListener listener) {
         this.plan = plan;
@@ -44,6 +48,7 @@ public final class RunEngine {
         this.sink = sink;
         this.listener = listener;
         this.scorer = new SampleScorer(plan.scorers(), plan.accuracyScorer(), plan.formatScorer());
+        this.spend = new SpendMeter(plan.spend());
     }
 
     /** Asks the engine to stop after the current batch (Ctrl-C). */
@@ -56,18 +61,23 @@ public final class RunEngine {
         List<String> problems = new ArrayList<>();
         Map<String, RunOutcome.ValidationLoss> losses = new LinkedHashMap<>();
         for (RunPlan.Model model : plan.models()) {
-            if (stopRequested) {
+            if (stopRequested || runBudgetSpent) {
                 break;
             }
+            budgetStop = null;
             listener.modelStarted(model.id());
             try (Runner runner = factories.apply(model.runnerType()).open(model.folder(), model.runner())) {
                 listener.runnerOpened(model.id(), runner.info());
                 for (RunPlan.Technique technique : plan.techniques()) {
-                    for (int repeat = 0; repeat < plan.repeats() && !stopRequested; repeat++) {
+                    for (int repeat = 0; repeat < plan.repeats() && !stopRequested && budgetStop == null; repeat++) {
                         runCell(runner, model, technique, repeat);
                     }
                 }
-                if (plan.validationRows() != null && !stopRequested && !plan.validated().contains(model.id())) {
+                if (budgetStop != null) {
+                    problems.add(budgetStop);
+                    listener.modelFailed(model.id(), budgetStop);
+                }
+                if (plan.validationRows() != null && !stopRequested && budgetStop == null && !plan.validated().contains(model.id())) {
                     if (runner.teacherForcing()) {
                         RunOutcome.ValidationLoss loss = validationLoss(runner, model);
                         losses.put(model.id(), loss);
@@ -99,7 +109,7 @@ public final class RunEngine {
         int batchSize = Math.max(model.runner().batchSize(), runner.minBatchSize());
         try (Stream<Row> rows = limited(plan.evalRows().get())) {
             var it = rows.iterator();
-            while (it.hasNext() && !stopRequested) {
+            while (it.hasNext() && !stopRequested && budgetStop == null) {
                 Row row = it.next();
                 if (!plan.shard().owns(model.id(), technique.name(), row.index())
                         || plan.done().contains(Sample.key(model.id(), technique.name(), row.index(), repeat))) {
@@ -108,7 +118,7 @@ public final class RunEngine {
                 Prompt prompt = technique.apply().apply(row);
                 Optional<String> unsupported = runner.unsupported(prompt, settings);
                 if (unsupported.isPresent()) {
-                    sink.write(scorer.failed(model.id(), technique.name(), repeat, row, prompt,
+                    write(scorer.failed(model.id(), technique.name(), repeat, row, prompt,
                             Sample.UNSUPPORTED + unsupported.get()));
                     listener.samplesDone(1);
                     continue;
@@ -116,15 +126,35 @@ public final class RunEngine {
                 batchRows.add(row);
                 batchPrompts.add(prompt);
                 if (batchRows.size() == batchSize) {
-                    generateAndScore(runner, model, technique, repeat, settings, batchRows, batchPrompts);
+                    withinBudget(runner, model, technique, repeat, settings, batchRows, batchPrompts);
                     batchRows.clear();
                     batchPrompts.clear();
                 }
             }
         }
-        if (!batchRows.isEmpty() && !stopRequested) {
-            generateAndScore(runner, model, technique, repeat, settings, batchRows, batchPrompts);
+        if (!batchRows.isEmpty() && !stopRequested && budgetStop == null) {
+            withinBudget(runner, model, technique, repeat, settings, batchRows, batchPrompts);
         }
+    }
+
+    /** Sends what the budget admits of a batch; the first prompt it cannot afford stops the model (or the run). */
+    private void withinBudget(Runner runner, RunPlan.Model model, RunPlan.Technique technique, int repeat,
+                              GenerationSettings settings, List<Row> rows, List<Prompt> prompts) {
+        int admitted = spend.admit(model.id(), runner, prompts, settings.maxNewTokens());
+        if (admitted > 0) {
+            generateAndScore(runner, model, technique, repeat, settings, rows.subList(0, admitted), prompts.subList(0, admitted));
+        }
+        if (admitted < rows.size()) {
+            Prompt next = prompts.get(admitted);
+            budgetStop = spend.reason(model.id(), runner, next, settings.maxNewTokens());
+            runBudgetSpent = spend.runLimitReached(model.id(), runner, next, settings.maxNewTokens());
+        }
+    }
+
+    /** Appends a sample and counts what it cost against the budget. */
+    private void write(Sample s) {
+        sink.write(s);
+        spend.add(s);
     }
 
     private void generateAndScore(Runner runner, RunPlan.Model model, RunPlan.Technique technique, int repeat,
@@ -140,7 +170,7 @@ public final class RunEngine {
                 }
                 return;
             }
-            sink.write(scorer.failed(model.id(), technique.name(), repeat, rows.get(0), prompts.get(0), e.getMessage()));
+            write(scorer.failed(model.id(), technique.name(), repeat, rows.get(0), prompts.get(0), e.getMessage()));
             listener.samplesDone(1);
             return;
         } catch (RequestsFailed e) {
@@ -148,7 +178,7 @@ public final class RunEngine {
             return;
         }
         for (Sample s : scorer.scoreAll(model.id(), technique.name(), repeat, rows, prompts, generations)) {
-            sink.write(s);
+            write(s);
         }
         listener.samplesDone(rows.size());
     }
@@ -168,7 +198,7 @@ public final class RunEngine {
         }
         var scored = scorer.scoreAll(model.id(), technique.name(), repeat, okRows, okPrompts, ok).iterator();
         for (int i = 0; i < rows.size(); i++) {
-            sink.write(e.generations().get(i) != null ? scored.next()
+            write(e.generations().get(i) != null ? scored.next()
                     : scorer.failed(model.id(), technique.name(), repeat, rows.get(i), prompts.get(i), e.errors().get(i)));
         }
         listener.samplesDone(rows.size());
