@@ -7,9 +7,7 @@ import dev.tunebench.scoring.JudgeScorer;
 import dev.tunebench.scoring.Score;
 import dev.tunebench.scoring.Scorer;
 import dev.tunebench.spi.Generation;
-import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
-import dev.tunebench.spi.Role;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +37,7 @@ final class SampleScorer {
             if (scorer instanceof JudgeScorer judge) {
                 List<JudgeScorer.Ask> asks = new ArrayList<>(rows.size());
                 for (int i = 0; i < rows.size(); i++) {
-                    asks.add(new JudgeScorer.Ask(question(rows.get(i)), prompts.get(i).assistantPrefix()
+                    asks.add(new JudgeScorer.Ask(JudgeScorer.question(rows.get(i)), prompts.get(i).assistantPrefix()
                             + generations.get(i).text(), rows.get(i).expected()));
                 }
                 judged.put(judge.name(), judge.gradeAll(asks));
@@ -52,17 +50,6 @@ final class SampleScorer {
                     name -> judged.get(name).get(at)));
         }
         return out;
-    }
-
-    /** The row's last user turn as the data gives it, before any technique: what a judge is told was asked. */
-    private static String question(Row row) {
-        List<Message> input = row.input();
-        for (int i = input.size() - 1; i >= 0; i--) {
-            if (input.get(i).role() == Role.USER) {
-                return input.get(i).content();
-            }
-        }
-        return "";
     }
 
     private Sample score(String model, String technique, int repeat, Row row, Prompt prompt, Generation g,
@@ -101,7 +88,7 @@ final class SampleScorer {
                 g.finishReason().name().toLowerCase(Locale.ROOT),
                 g.timings().ttftMs(), g.timings().latencyMs(), g.timings().tpotMs(), null, replies,
                 g.localCounts() == null ? null : g.localCounts().promptTokens(),
-                g.localCounts() == null ? null : g.localCounts().completionTokens());
+                g.localCounts() == null ? null : g.localCounts().completionTokens(), g.reasoning());
     }
 
     /** A sample that could not be produced: scores 0, no timings, the reason kept. */
@@ -111,6 +98,6 @@ final class SampleScorer {
         return new Sample(model, technique, row.index(), row.rowId(), repeat, null, prompt.assistantPrefix(),
                 null, null, row.expected(), zeros,
                 accuracyScorer == null ? null : 0.0, formatScorer == null ? null : 0.0,
-                null, null, null, null, null, null, null, null, error);
+                null, null, null, null, null, null, null, null, error, null, null, null, null);
     }
 }

@@ -1,10 +1,12 @@
 package dev.tunebench.scoring;
 
+import dev.tunebench.data.Row;
 import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
 import dev.tunebench.spi.RequestsFailed;
+import dev.tunebench.spi.Role;
 import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerFactories;
 
@@ -64,16 +66,32 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         return gradeAll(List.of(new Ask("", answer, expected))).get(0);
     }
 
+    /** The row's last user turn as the data gives it, before any technique: what a judge is told was asked. */
+    public static String question(Row row) {
+        List<Message> input = row.input();
+        for (int i = input.size() - 1; i >= 0; i--) {
+            if (input.get(i).role() == Role.USER) {
+                return input.get(i).content();
+            }
+        }
+        return "";
+    }
+
+    /** What the judge is sent for one answer: the system text, if any, and the filled rubric. */
+    public Prompt prompt(Ask a) {
+        List<Message> messages = new ArrayList<>(2);
+        if (system != null) {
+            messages.add(Message.system(system));
+        }
+        messages.add(Message.user(rubric.fill(a.question(), a.answer(), a.expected())));
+        return Prompt.of(messages);
+    }
+
     /** Grades several answers with one call to the judge's runner, so a served judge works on them at once. */
     public synchronized List<Score> gradeAll(List<Ask> asks) {
         List<Prompt> prompts = new ArrayList<>(asks.size());
         for (Ask a : asks) {
-            List<Message> messages = new ArrayList<>(2);
-            if (system != null) {
-                messages.add(Message.system(system));
-            }
-            messages.add(Message.user(rubric.fill(a.question(), a.answer(), a.expected())));
-            prompts.add(Prompt.of(messages));
+            prompts.add(prompt(a));
         }
         List<Generation> replies;
         List<String> failures = null;
