@@ -34,7 +34,8 @@ public record Sample(
         @JsonInclude(JsonInclude.Include.ALWAYS) String error,
         Map<String, String> judgeReplies,
         Integer localPromptTokens,
-        Integer localCompletionTokens) {
+        Integer localCompletionTokens,
+        String reasoning) {
 
     /**
      * How {@link #error()} starts when the runner could not run the prompt as meant (e.g. priming over an
@@ -54,7 +55,7 @@ public record Sample(
                   Integer completionTokens, String finishReason, Double ttftMs, Double latencyMs, Double tpotMs, String error) {
         this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
                 formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
-                latencyMs, tpotMs, error, null, null, null);
+                latencyMs, tpotMs, error, null, null, null, null);
     }
 
     /** The key that identifies this sample across shards and resumed runs. */

@@ -8,7 +8,8 @@ import java.util.List;
  * Token counts are the model's own tokenizer's; the eos token is not a completion token.
  * {@code toolCalls} are the structured calls a served model returned ({@code tool_calls}); a local model
  * produces text only, and its list is empty (scorers then parse calls out of the text). {@code localCounts}
- * are a served model's counts made here with a tokenizer folder, or null.
+ * are a served model's counts made here with a tokenizer folder, or null. {@code reasoning} is the reasoning
+ * text a served model streamed apart from its answer (output, timed and counted, but not graded), or null.
  */
 public record Generation(
         String renderedPrompt,
@@ -19,11 +20,17 @@ public record Generation(
         FinishReason finishReason,
         Timings timings,
         List<ToolCall> toolCalls,
-        LocalCounts localCounts) {
+        LocalCounts localCounts,
+        String reasoning) {
 
     public Generation {
         completionIds = completionIds.clone();
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
+
+    public Generation(String renderedPrompt, String text, int[] completionIds, int promptTokens, int completionTokens,
+                      FinishReason finishReason, Timings timings, List<ToolCall> toolCalls, LocalCounts localCounts) {
+        this(renderedPrompt, text, completionIds, promptTokens, completionTokens, finishReason, timings, toolCalls, localCounts, null);
     }
 
     public Generation(String renderedPrompt, String text, int[] completionIds, int promptTokens, int completionTokens,
@@ -38,7 +45,7 @@ public record Generation(
 
     public Generation withLocalCounts(LocalCounts counts) {
         return new Generation(renderedPrompt, text, completionIds, promptTokens, completionTokens, finishReason, timings,
-                toolCalls, counts);
+                toolCalls, counts, reasoning);
     }
 
     @Override

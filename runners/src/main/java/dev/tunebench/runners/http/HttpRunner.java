@@ -151,7 +151,8 @@ final class HttpRunner implements Runner {
         return new Generation(render(prompt), c.text(), new int[0],
                 c.promptTokens() == null ? 0 : c.promptTokens(),
                 c.completionTokens() == null ? c.contentNanos().length : c.completionTokens(),
-                finishReason(c.finishReason()), new Timings(submit, c.contentNanos(), c.endNanos()), c.toolCalls());
+                finishReason(c.finishReason()), new Timings(submit, c.contentNanos(), c.endNanos()), c.toolCalls(), null,
+                c.reasoning());
     }
 
     /** The API says {@code stop} both for the end of turn and for a stop string; it cannot tell them apart. */
