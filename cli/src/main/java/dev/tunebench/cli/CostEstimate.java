@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * requests per model, prompt tokens counted with the model's own tokenizer where there is one (an ONNX folder,
  * or a served model's {@code tokenizer:}) and estimated at 4 characters a token otherwise (said so), completion
  * tokens at most {@code max_new_tokens} each or the mean an earlier run measured ({@code --from}), and the cost
- * at the suite's prices; then each judge scorer's calls, one per sample, priced the same way.
+ * at the suite's prices; then each judge scorer's calls ({@code samples} per answer), priced the same way;
+ * repair requests, sent only for replies without a grade, are not counted.
  */
 final class CostEstimate {
     /** A rough rule for English text with BPE tokenizers; only used where no tokenizer is at hand, and said so. */
@@ -86,9 +87,9 @@ final class CostEstimate {
                                 // The answer is not known yet: the rubric is counted without it, plus its expected length.
                                 Prompt ask = judges.get(j).prompt(new JudgeScorer.Ask(JudgeScorer.question(row), "", row.expected()));
                                 LocalTokenizer jt = judgeTokenizers.get(j);
-                                judged[j][0] += suite.repeats();
-                                judged[j][1] += (jt != null ? jt.promptTokens(ask) : estimate(ask)) * suite.repeats()
-                                        + answerTokens * suite.repeats();
+                                long calls = (long) suite.repeats() * judges.get(j).samples();
+                                judged[j][0] += calls;
+                                judged[j][1] += ((jt != null ? jt.promptTokens(ask) : estimate(ask)) + answerTokens) * calls;
                                 judgeCounted[j] = jt != null;
                             }
                         }

@@ -16,6 +16,7 @@ import dev.tunebench.run.RunPlan;
 import dev.tunebench.run.Shard;
 import dev.tunebench.run.RunnerChecks;
 import dev.tunebench.run.SpendPlan;
+import dev.tunebench.scoring.JudgeScorer;
 import dev.tunebench.run.SuitePlanner;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.RunnerFactories;
@@ -95,6 +96,8 @@ final class RunCommand implements Callable<Integer> {
     Path from;
 
     Clock clock = Clock.systemUTC();
+    /** The suite's judge scorers, whose settings and fingerprints go in the manifest. */
+    private List<JudgeScorer> judges = List.of();
 
     @Override
     public Integer call() throws Exception {
@@ -129,6 +132,7 @@ final class RunCommand implements Callable<Integer> {
             CostEstimate.print(suite, options, from, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
+        judges = suite.scorers().stream().filter(JudgeScorer.class::isInstance).map(JudgeScorer.class::cast).toList();
         PerfPlan perf = PerfSection.forRun(suite, options);
         Instant start = clock.instant();
         Path runDir = runFolder(suite, start);
@@ -204,7 +208,8 @@ final class RunCommand implements Callable<Integer> {
                 .map(m -> infos.containsKey(m.id()) && infos.get(m.id()).details().containsKey("endpoint_host")
                         ? m.withServed(served(infos.get(m.id()))) : m)
                 .toList();
-        RunManifest done = manifest.finished(clock.instant().toString(), complete, problems, runner, models);
+        RunManifest done = manifest.finished(clock.instant().toString(), complete, problems, runner, models)
+                .withJudges(judges.stream().map(JudgeScorer::provenance).toList());
         RunFolder.writeManifest(runDir, done);
         return done;
     }

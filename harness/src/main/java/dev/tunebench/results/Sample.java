@@ -35,7 +35,8 @@ public record Sample(
         Map<String, String> judgeReplies,
         Integer localPromptTokens,
         Integer localCompletionTokens,
-        String reasoning) {
+        String reasoning,
+        Map<String, Double> judgeAgreement) {
 
     /**
      * How {@link #error()} starts when the runner could not run the prompt as meant (e.g. priming over an
@@ -46,6 +47,7 @@ public record Sample(
     public Sample {
         scores = scores == null ? Map.of() : scores;
         judgeReplies = judgeReplies == null || judgeReplies.isEmpty() ? null : judgeReplies;
+        judgeAgreement = judgeAgreement == null || judgeAgreement.isEmpty() ? null : judgeAgreement;
     }
 
     /** A sample without judge scorers. */
@@ -55,7 +57,7 @@ public record Sample(
                   Integer completionTokens, String finishReason, Double ttftMs, Double latencyMs, Double tpotMs, String error) {
         this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
                 formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
-                latencyMs, tpotMs, error, null, null, null, null);
+                latencyMs, tpotMs, error, null, null, null, null, null);
     }
 
     /** The key that identifies this sample across shards and resumed runs. */

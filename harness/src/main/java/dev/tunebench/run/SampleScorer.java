@@ -32,7 +32,7 @@ final class SampleScorer {
     /** Scores a batch; each judge scorer asks its judge once for the whole batch. */
     List<Sample> scoreAll(String model, String technique, int repeat, List<Row> rows, List<Prompt> prompts,
                           List<Generation> generations) {
-        Map<String, List<Score>> judged = new HashMap<>();
+        Map<String, List<JudgeScorer.Graded>> judged = new HashMap<>();
         for (Scorer scorer : scorers) {
             if (scorer instanceof JudgeScorer judge) {
                 List<JudgeScorer.Ask> asks = new ArrayList<>(rows.size());
@@ -40,7 +40,7 @@ final class SampleScorer {
                     asks.add(new JudgeScorer.Ask(JudgeScorer.question(rows.get(i)), prompts.get(i).assistantPrefix()
                             + generations.get(i).text(), rows.get(i).expected()));
                 }
-                judged.put(judge.name(), judge.gradeAll(asks));
+                judged.put(judge.name(), judge.gradeWithAgreement(asks));
             }
         }
         List<Sample> out = new ArrayList<>(rows.size());
@@ -53,23 +53,28 @@ final class SampleScorer {
     }
 
     private Sample score(String model, String technique, int repeat, Row row, Prompt prompt, Generation g,
-                         Function<String, Score> judged) {
+                         Function<String, JudgeScorer.Graded> judged) {
         String answer = prompt.assistantPrefix() + g.text();
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, String> replies = new LinkedHashMap<>();
+        Map<String, Double> agreement = new LinkedHashMap<>();
         String labelExpected = null;
         String labelPredicted = null;
         Attempt attempt = new Attempt(answer, g.toolCalls(), row.expected(), row.expectedToolCalls(), row.tools());
         for (Scorer scorer : scorers) {
             Score s;
             try {
-                s = scorer instanceof JudgeScorer ? judged.apply(scorer.name()) : scorer.score(attempt);
+                s = scorer instanceof JudgeScorer ? judged.apply(scorer.name()).score() : scorer.score(attempt);
             } catch (dev.tunebench.spi.InputException e) {
                 // The expected answer itself is unusable for this scorer: name the data row to fix.
                 throw new dev.tunebench.spi.InputException(row.rowId() + ": " + e.getMessage(), e);
             }
-            if (scorer instanceof JudgeScorer) {
+            if (scorer instanceof JudgeScorer judge) {
                 replies.put(scorer.name(), s.reason());
+                Double agreed = judged.apply(scorer.name()).agreement();
+                if (judge.samples() > 1 && agreed != null) {
+                    agreement.put(scorer.name(), agreed);
+                }
             }
             // An unscored sample (a judge reply without a grade) is left out of the scorer's mean.
             if (!Double.isNaN(s.value())) {
@@ -88,7 +93,7 @@ final class SampleScorer {
                 g.finishReason().name().toLowerCase(Locale.ROOT),
                 g.timings().ttftMs(), g.timings().latencyMs(), g.timings().tpotMs(), null, replies,
                 g.localCounts() == null ? null : g.localCounts().promptTokens(),
-                g.localCounts() == null ? null : g.localCounts().completionTokens(), g.reasoning());
+                g.localCounts() == null ? null : g.localCounts().completionTokens(), g.reasoning(), agreement);
     }
 
     /** A sample that could not be produced: scores 0, no timings, the reason kept. */
@@ -98,6 +103,6 @@ final class SampleScorer {
         return new Sample(model, technique, row.index(), row.rowId(), repeat, null, prompt.assistantPrefix(),
                 null, null, row.expected(), zeros,
                 accuracyScorer == null ? null : 0.0, formatScorer == null ? null : 0.0,
-                null, null, null, null, null, null, null, null, error, null, null, null, null);
+                null, null, null, null, null, null, null, null, error, null, null, null, null, null);
     }
 }

@@ -15,7 +15,8 @@ enum ScorerType {
     JSON_SCHEMA("json_schema", "schema", "schema_file"),
     LABEL("label", "field", "pattern", "group", "labels", "ignore_case"),
     LENGTH("length", "min_chars", "max_chars", "min_words", "max_words"),
-    JUDGE("judge", "rubric", "rubric_file", "model", "runner", "grade", "system", "max_new_tokens"),
+    JUDGE("judge", "rubric", "rubric_file", "model", "runner", "grade", "system", "max_new_tokens", "samples", "temperature",
+            "seed", "structured"),
     TOOL_CALL("tool_call", "check");
 
     private final String id;

@@ -77,6 +77,9 @@ final class CellData {
             s.judgeReplies().forEach((name, reply) -> judges.computeIfAbsent(name, k -> new JudgeTally())
                     .add(s.scores().get(name), s.accuracy(), reply));
         }
+        if (s.judgeAgreement() != null) {
+            s.judgeAgreement().forEach((name, a) -> judges.computeIfAbsent(name, k -> new JudgeTally()).addAgreement(a));
+        }
         if (s.labelExpected() != null) {
             hasLabels = true;
             labels.add(s.labelExpected(), s.labelPredicted());
