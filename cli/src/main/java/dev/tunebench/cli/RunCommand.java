@@ -319,6 +319,11 @@ final class RunCommand implements Callable<Integer> {
         }
 
         @Override
+        public void runnerWaiting(String modelId, String status) {
+            progress.runnerWaiting(modelId, status);
+        }
+
+        @Override
         public void runFinished(boolean complete) {
             progress.runFinished(complete);
         }

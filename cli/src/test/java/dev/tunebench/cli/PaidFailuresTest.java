@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a paid endpoint's refusals do to a run, through the real CLI: an exhausted quota stops the model at its
- * first answer (never retried), and requests that fail after their retries are errors, counted in the cell's
+ * first answer (never retried), and requests that fail after their retries (each retry said on the progress line) are errors, counted in the cell's
  * error rate, which a gate can bound.
  */
 class PaidFailuresTest {
@@ -40,12 +40,15 @@ class PaidFailuresTest {
     @Test
     void failedRequestsAreAnErrorRateThatAGateBounds(@TempDir Path tmp) throws Exception {
         try (RefusingEndpoint down = new RefusingEndpoint(503, "{\"error\":{\"message\":\"overloaded\"}}")) {
-            Path suite = ServedSuites.write(tmp, "  - {id: served, role: baseline, runner: {model: m, max_retries: 0}}\n",
+            Path suite = ServedSuites.write(tmp, "  - {id: served, role: baseline, runner: {model: m, max_retries: 1}}\n",
                     "runner: {type: openai, base_url: \"" + down.base() + "/v1\"}");
             Files.writeString(suite, Files.readString(suite) + "\ngates:\n  - \"served/as-is error_rate <= 0.01\"\n");
             Path run = tmp.resolve("run");
             Cli r = Cli.run("run", suite.toString(), "--limit", "4", "--techniques", "as-is", "--no-report", "--out", run.toString());
             assertEquals(0, r.exitCode(), "errors are samples; the run is complete: " + r.err());
+            // Each retry is said on the progress line (stderr without a terminal) with how many are in back-off.
+            assertTrue(r.err().matches("(?s).*waiting: m at 127\\.0\\.0\\.1:\\d+: server answered 503; the server says: overloaded;"
+                    + " retry 1/1 in \\d+ ms \\(\\d requests? in back-off\\).*"), r.err());
             assertTrue(r.out().contains("errors: 4 of 4 (error rate 100.0%); accuracy over the 0 answered rows"), r.out());
             JsonNode cell = JSON.readTree(run.resolve("summary.json").toFile()).get("results").get(0);
             assertEquals(4, cell.get("errors").asInt());

@@ -68,6 +68,7 @@ public final class RunEngine {
             listener.modelStarted(model.id());
             try (Runner runner = factories.apply(model.runnerType()).open(model.folder(), model.runner())) {
                 listener.runnerOpened(model.id(), runner.info());
+                runner.reportWaitsTo(status -> listener.runnerWaiting(model.id(), status));
                 for (RunPlan.Technique technique : plan.techniques()) {
                     for (int repeat = 0; repeat < plan.repeats() && !stopRequested && budgetStop == null; repeat++) {
                         runCell(runner, model, technique, repeat);

@@ -43,6 +43,8 @@ final class ChatClient implements AutoCloseable {
     private final RateLimiter limiter;
     /** Requests now waiting out a back-off, so a log line says how many are stalled, not just this one. */
     private final java.util.concurrent.atomic.AtomicInteger backingOff = new java.util.concurrent.atomic.AtomicInteger();
+    /** Where waits are reported while a run is in progress (the progress line); the log until one is given. */
+    private volatile Consumer<String> waits;
 
     ChatClient(EndpointSettings settings, String key, Backoff backoff, Consumer<String> log) {
         this(settings, key, backoff, new RateLimiter(0, 0, RateLimiter.SYSTEM), log);
@@ -83,7 +85,7 @@ final class ChatClient implements AutoCloseable {
             try {
                 long waited = limiter.acquire(tokens);
                 if (waited >= 1_000_000_000L) {
-                    log.accept(settings.name() + " at " + settings.host() + ": waited " + waited / 1_000_000 + " ms for the rate"
+                    report(settings.name() + " at " + settings.host() + ": waited " + waited / 1_000_000 + " ms for the rate"
                             + " limit (rpm/tpm, or what the server's rate-limit headers said)");
                 }
                 Completion c = attempt(json);
@@ -107,7 +109,7 @@ final class ChatClient implements AutoCloseable {
             }
             Duration wait = backoff.delay(attempt, retry.asked());
             int waiting = backingOff.incrementAndGet();
-            log.accept(settings.name() + " at " + settings.host() + ": " + retry.message() + "; retry "
+            report(settings.name() + " at " + settings.host() + ": " + retry.message() + "; retry "
                     + (attempt + 1) + "/" + settings.maxRetries() + " in " + wait.toMillis() + " ms (" + waiting
                     + (waiting == 1 ? " request" : " requests") + " in back-off)");
             try {
@@ -116,6 +118,15 @@ final class ChatClient implements AutoCloseable {
                 backingOff.decrementAndGet();
             }
         }
+    }
+
+    void reportWaitsTo(Consumer<String> status) {
+        this.waits = status;
+    }
+
+    private void report(String line) {
+        Consumer<String> w = waits;
+        (w != null ? w : log).accept(line);
     }
 
     private Completion attempt(byte[] json) throws RequestFailure.Raised {

@@ -91,6 +91,11 @@ final class HttpRunner implements Runner {
     }
 
     @Override
+    public void reportWaitsTo(java.util.function.Consumer<String> status) {
+        client.reportWaitsTo(status);
+    }
+
+    @Override
     public int minBatchSize() {
         return settings.concurrency();
     }
