@@ -186,6 +186,9 @@ final class CostEstimate {
             out.println("(max) completion tokens are the most there can be (max_new_tokens for every request)"
                     + (from == null ? "; --from RUN_DIR uses an earlier run's mean instead" : "") + ".");
         }
-        out.println("Judge prompts are the rubric with the expected answer and the answer's expected length; nothing was sent.");
+        if (suite.scorers().stream().anyMatch(JudgeScorer.class::isInstance)) {
+            out.println("Judge prompts are the rubric with the expected answer and the answer's expected length.");
+        }
+        out.println("Nothing was sent.");
     }
 }

@@ -42,7 +42,7 @@ class DryRunTest {
         assertTrue(m.find(), estimate.out());
         assertEquals(base, Long.parseLong(m.group(1)), "counted with base's own tokenizer: " + estimate.out());
         assertEquals(String.format(java.util.Locale.ROOT, "%.6f", (base * 0.0005 + 640 * 0.0015) / 1000), m.group(2));
-        assertTrue(estimate.out().contains("nothing was sent"), estimate.out());
+        assertTrue(estimate.out().contains("Nothing was sent."), estimate.out());
     }
 
     @Test

@@ -138,17 +138,24 @@ public final class RunEngine {
         }
     }
 
-    /** Sends what the budget admits of a batch; the first prompt it cannot afford stops the model (or the run). */
+    /**
+     * Sends a batch as far as the budget allows: what fits at the worst case goes, and the rest is checked again
+     * against what that actually cost. The first request that alone could cross a limit stops the model (or the run).
+     */
     private void withinBudget(Runner runner, RunPlan.Model model, RunPlan.Technique technique, int repeat,
                               GenerationSettings settings, List<Row> rows, List<Prompt> prompts) {
-        int admitted = spend.admit(model.id(), runner, prompts, settings.maxNewTokens());
-        if (admitted > 0) {
-            generateAndScore(runner, model, technique, repeat, settings, rows.subList(0, admitted), prompts.subList(0, admitted));
-        }
-        if (admitted < rows.size()) {
-            Prompt next = prompts.get(admitted);
-            budgetStop = spend.reason(model.id(), runner, next, settings.maxNewTokens());
-            runBudgetSpent = spend.runLimitReached(model.id(), runner, next, settings.maxNewTokens());
+        int from = 0;
+        while (from < rows.size()) {
+            int admitted = spend.admit(model.id(), runner, prompts.subList(from, prompts.size()), settings.maxNewTokens());
+            if (admitted == 0) {
+                Prompt next = prompts.get(from);
+                budgetStop = spend.reason(model.id(), runner, next, settings.maxNewTokens());
+                runBudgetSpent = spend.runLimitReached(model.id(), runner, next, settings.maxNewTokens());
+                return;
+            }
+            generateAndScore(runner, model, technique, repeat, settings, rows.subList(from, from + admitted),
+                    prompts.subList(from, from + admitted));
+            from += admitted;
         }
     }
 

@@ -72,10 +72,10 @@ final class SpendMeter {
         double worst = plan.prices().priceFor(model).map(p -> worst(p, runner, next, maxNewTokens)).orElse(0.0);
         boolean run = runLimitReached(model, runner, next, maxNewTokens);
         String limit = run
-                ? String.format(Locale.ROOT, "the run's budget of %.4f %s (spent %.4f)", plan.budget().run(), currency, total)
-                : String.format(Locale.ROOT, "model '%s''s budget of %.4f %s (spent %.4f)", model,
+                ? String.format(Locale.ROOT, "the run's budget of %.6f %s (spent %.6f)", plan.budget().run(), currency, total)
+                : String.format(Locale.ROOT, "model '%s''s budget of %.6f %s (spent %.6f)", model,
                 plan.budget().forModel(model).orElse(0.0), currency, spent.getOrDefault(model, 0.0));
-        return String.format(Locale.ROOT, "budget reached: the next request of '%s' could cost up to %.4f %s and cross %s."
+        return String.format(Locale.ROOT, "budget reached: the next request of '%s' could cost up to %.6f %s and cross %s."
                 + " Samples done are kept; raise budget: in the suite (or pass --budget for the run's) and run again with"
                 + " --resume --out of this folder", model, worst, currency, limit);
     }
