@@ -29,7 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that sees every prompt and setting it is sent.
  */
 class JudgeRoundsTest {
-    private static final Map<String, Double> AB = new LinkedHashMap<>(Map.of("A", 1.0, "B", 0.0));
+    private static final Map<String, Double> AB = new LinkedHashMap<>();
+
+    static {
+        AB.put("A", 1.0);
+        AB.put("B", 0.0);
+    }
 
     /** Answers each prompt with {@code reply(prompt, settings)}; records what it was sent. */
     private static final class Scripted extends ServedRunnerStub {
