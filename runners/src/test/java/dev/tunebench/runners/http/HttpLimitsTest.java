@@ -31,19 +31,21 @@ class HttpLimitsTest {
     void requestsPerMinuteAreRespectedAtTheServer() throws Exception {
         try (StubEndpoint stub = new StubEndpoint(streamOf("demo", "ok"))) {
             EndpointSettings s = HttpRunnerTest.openai(stub.base(), 4, 0);
-            // 600 a minute: 10 a second, 10 at once; 30 requests from 4 threads.
+            // 600 a minute: 10 a second, 10 at once; 40 requests from 4 threads.
             ChatClient client = new ChatClient(s, "k", new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)),
                     new RateLimiter(600, 0, RateLimiter.SYSTEM), line -> { });
             List<Prompt> prompts = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < 40; i++) {
                 prompts.add(Prompt.of(List.of(Message.user("row " + i))));
             }
             try (HttpRunner r = new HttpRunner(s, client)) {
-                assertEquals(30, r.generate(prompts, GREEDY).size());
+                assertEquals(40, r.generate(prompts, GREEDY).size());
             }
             List<Long> arrivals = new ArrayList<>(stub.seen.stream().map(StubEndpoint.Seen::nanos).toList());
             Collections.sort(arrivals);
-            // In any second at most the bucket (10) plus one second's refill (10); unlimited, all 30 arrive at once.
+            // The limiter releases at most the bucket (10) plus one second's refill (10) in any second. A request
+            // released before a window can arrive in it only while in flight, and at most 4 are: 24 at the server.
+            // Unlimited, all 40 arrive at once.
             int most = 0;
             for (int lo = 0, hi = 0; hi < arrivals.size(); hi++) {
                 while (arrivals.get(hi) - arrivals.get(lo) >= 1_000_000_000L) {
@@ -51,7 +53,7 @@ class HttpLimitsTest {
                 }
                 most = Math.max(most, hi - lo + 1);
             }
-            assertTrue(most <= 20, "requests in one second: " + most);
+            assertTrue(most <= 24, "requests in one second: " + most);
         }
     }
 
