@@ -2,72 +2,141 @@ package dev.tunebench.cli;
 
 import dev.tunebench.data.DatasetReader;
 import dev.tunebench.data.Row;
+import dev.tunebench.results.SampleReader;
 import dev.tunebench.run.RunOptions;
 import dev.tunebench.run.SuitePlanner;
 import dev.tunebench.runners.onnx.LocalTokenizer;
+import dev.tunebench.scoring.JudgeModel;
 import dev.tunebench.scoring.JudgeScorer;
 import dev.tunebench.scoring.Scorer;
+import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.RunnerSettings;
 import dev.tunebench.suite.CostTable;
 import dev.tunebench.suite.ModelSpec;
 import dev.tunebench.suite.Suite;
 import dev.tunebench.technique.Technique;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What a run would send and cost, before it sends anything ({@code run --dry-run}): requests per model, prompt
- * tokens counted with the model's own tokenizer where there is one (an ONNX folder, or a served model's
- * {@code tokenizer:}) and estimated at 4 characters a token otherwise (said so), completion tokens at most
- * {@code max_new_tokens} each, and the cost at the suite's prices; plus the calls each judge scorer makes.
+ * What a run would send and cost, before it sends anything ({@code run --dry-run}, {@code validate --estimate}):
+ * requests per model, prompt tokens counted with the model's own tokenizer where there is one (an ONNX folder,
+ * or a served model's {@code tokenizer:}) and estimated at 4 characters a token otherwise (said so), completion
+ * tokens at most {@code max_new_tokens} each or the mean an earlier run measured ({@code --from}), and the cost
+ * at the suite's prices; then each judge scorer's calls ({@code samples} per answer), priced the same way;
+ * repair requests, sent only for replies without a grade, are not counted.
  */
 final class CostEstimate {
     /** A rough rule for English text with BPE tokenizers; only used where no tokenizer is at hand, and said so. */
     private static final double CHARS_PER_TOKEN = 4.0;
 
-    record Line(String model, long requests, long promptTokens, boolean counted, long maxCompletionTokens, Double cost) {
+    /**
+     * @param counted  prompt tokens counted with a tokenizer (else estimated)
+     * @param measured completion tokens from an earlier run's mean (else the most: max_new_tokens each)
+     */
+    record Line(String model, long requests, long promptTokens, boolean counted, long completionTokens, boolean measured,
+                Double cost) {
     }
 
     private CostEstimate() {
     }
 
-    static List<Line> of(Suite suite, RunOptions options) {
+    /** The models' lines, then one line per judge scorer. */
+    static List<Line> of(Suite suite, RunOptions options, Path from) {
+        Map<String, Double> measured = from == null ? Map.of() : meanCompletions(from);
         List<Technique> techniques = SuitePlanner.selectedTechniques(suite, options);
+        List<JudgeScorer> judges = suite.scorers().stream().filter(JudgeScorer.class::isInstance).map(JudgeScorer.class::cast).toList();
         List<Line> lines = new ArrayList<>();
-        for (ModelSpec m : SuitePlanner.selectedModels(suite, options)) {
-            Optional<Path> tokenizerDir = m.folder().isPresent() && m.runnerType().equals("onnx") ? m.folder()
-                    : m.runner().options().path("tokenizer");
-            long requests = 0;
-            long promptTokens = 0;
-            try (LocalTokenizer tokenizer = tokenizerDir.map(LocalTokenizer::open).orElse(null);
-                 Stream<Row> rows = DatasetReader.open(suite.eval())) {
-                Stream<Row> limited = options.limit() > 0 ? rows.limit(options.limit()) : rows;
-                for (Row row : (Iterable<Row>) limited::iterator) {
-                    for (Technique t : techniques) {
-                        if (!options.shard().owns(m.id(), t.name(), row.index())) {
-                            continue;
-                        }
-                        Prompt p = t.apply(row);
-                        long tokens = tokenizer != null ? tokenizer.promptTokens(p) : estimate(p);
-                        requests += suite.repeats();
-                        promptTokens += tokens * suite.repeats();
-                    }
-                }
-                long maxCompletion = requests * m.generation().maxNewTokens();
-                CostTable.Price price = suite.cost().priceFor(m.id()).orElse(null);
-                Double total = price == null ? null
-                        : (promptTokens * price.promptPer1k() + maxCompletion * price.completionPer1k()) / 1000;
-                lines.add(new Line(m.id(), requests, promptTokens, tokenizer != null, maxCompletion, total));
+        long[][] judged = new long[judges.size()][3];  // requests, prompt tokens, of which counted (1/0)
+        boolean[] judgeCounted = new boolean[judges.size()];
+        List<LocalTokenizer> judgeTokenizers = new ArrayList<>();
+        try {
+            for (JudgeScorer j : judges) {
+                judgeTokenizers.add(tokenizerDir(j.model().runnerType(), Optional.ofNullable(j.model().folder()), j.model().runner())
+                        .map(LocalTokenizer::open).orElse(null));
             }
+            for (ModelSpec m : SuitePlanner.selectedModels(suite, options)) {
+                Double mean = measured.get(m.id());
+                long answerTokens = mean != null ? Math.round(mean) : m.generation().maxNewTokens();
+                long requests = 0;
+                long promptTokens = 0;
+                try (LocalTokenizer tokenizer = tokenizerDir(m.runnerType(), m.folder(), m.runner()).map(LocalTokenizer::open).orElse(null);
+                     Stream<Row> rows = DatasetReader.open(suite.eval())) {
+                    Stream<Row> limited = options.limit() > 0 ? rows.limit(options.limit()) : rows;
+                    for (Row row : (Iterable<Row>) limited::iterator) {
+                        for (Technique t : techniques) {
+                            if (!options.shard().owns(m.id(), t.name(), row.index())) {
+                                continue;
+                            }
+                            Prompt p = t.apply(row);
+                            long tokens = tokenizer != null ? tokenizer.promptTokens(p) : estimate(p);
+                            requests += suite.repeats();
+                            promptTokens += tokens * suite.repeats();
+                            for (int j = 0; j < judges.size(); j++) {
+                                // The answer is not known yet: the rubric is counted without it, plus its expected length.
+                                Prompt ask = judges.get(j).prompt(new JudgeScorer.Ask(JudgeScorer.question(row), "", row.expected()));
+                                LocalTokenizer jt = judgeTokenizers.get(j);
+                                long calls = (long) suite.repeats() * judges.get(j).samples();
+                                judged[j][0] += calls;
+                                judged[j][1] += ((jt != null ? jt.promptTokens(ask) : estimate(ask)) + answerTokens) * calls;
+                                judgeCounted[j] = jt != null;
+                            }
+                        }
+                    }
+                    long completion = mean != null ? Math.round(requests * mean) : requests * m.generation().maxNewTokens();
+                    lines.add(new Line(m.id(), requests, promptTokens, tokenizer != null, completion, mean != null,
+                            cost(suite.cost(), m.id(), promptTokens, completion)));
+                }
+            }
+        } finally {
+            judgeTokenizers.stream().filter(t -> t != null).forEach(LocalTokenizer::close);
+        }
+        for (int j = 0; j < judges.size(); j++) {
+            JudgeModel jm = judges.get(j).model();
+            long completion = judged[j][0] * jm.generation().maxNewTokens();
+            lines.add(new Line("judge " + judges.get(j).name() + " (" + jm.id() + ")", judged[j][0], judged[j][1],
+                    judgeCounted[j], completion, false, cost(suite.cost(), jm.id(), judged[j][1], completion)));
         }
         return lines;
+    }
+
+    private static Optional<Path> tokenizerDir(String runnerType, Optional<Path> folder, RunnerSettings runner) {
+        return folder.isPresent() && runnerType.equals("onnx") ? folder : runner.options().path("tokenizer");
+    }
+
+    private static Double cost(CostTable prices, String model, long promptTokens, long completionTokens) {
+        CostTable.Price price = prices.priceFor(model).orElse(null);
+        return price == null ? null : (promptTokens * price.promptPer1k() + completionTokens * price.completionPer1k()) / 1000;
+    }
+
+    /** Each model's mean completion tokens over the answered samples of an earlier run folder. */
+    static Map<String, Double> meanCompletions(Path runDir) {
+        if (!Files.isRegularFile(runDir.resolve("samples.jsonl"))) {
+            throw new InputException("--from: " + runDir + " holds no samples.jsonl; give the folder of an earlier run of this suite"
+                    + " (runs/<suite>-<time>/).");
+        }
+        Map<String, double[]> sums = new HashMap<>();
+        SampleReader.forEach(runDir, s -> {
+            if (s.error() == null && s.completionTokens() != null) {
+                double[] acc = sums.computeIfAbsent(s.model(), k -> new double[2]);
+                acc[0] += s.completionTokens();
+                acc[1]++;
+            }
+        });
+        Map<String, Double> out = new HashMap<>();
+        sums.forEach((model, acc) -> out.put(model, acc[0] / acc[1]));
+        return out;
     }
 
     private static long estimate(Prompt p) {
@@ -78,36 +147,48 @@ final class CostEstimate {
         return (long) Math.ceil(chars / CHARS_PER_TOKEN);
     }
 
-    static void print(Suite suite, RunOptions options, PrintWriter out) {
-        List<Line> lines = of(suite, options);
+    static void print(Suite suite, RunOptions options, Path from, PrintWriter out) {
+        List<Line> lines = of(suite, options, from);
         String currency = suite.cost().currency();
-        out.printf(Locale.ROOT, "%-24s %10s %14s %22s %14s%n", "model", "requests", "prompt tokens", "completion tokens (max)",
+        out.printf(Locale.ROOT, "%-24s %10s %14s %22s %14s%n", "model", "requests", "prompt tokens", "completion tokens",
                 "cost " + currency);
         long requests = 0;
         double total = 0;
         boolean priced = true;
         boolean estimated = false;
+        boolean anyMax = false;
+        boolean anyMeasured = false;
         for (Line l : lines) {
-            out.printf(Locale.ROOT, "%-24s %10d %14s %22d %14s%n", l.model(), l.requests(),
-                    (l.counted() ? "" : "~") + l.promptTokens(), l.maxCompletionTokens(),
-                    l.cost() == null ? "no price" : String.format(Locale.ROOT, "%.4f", l.cost()));
+            out.printf(Locale.ROOT, "%-24s %10d %14s %22s %14s%n", l.model(), l.requests(),
+                    (l.counted() ? "" : "~") + l.promptTokens(), l.completionTokens() + (l.measured() ? " (mean)" : " (max)"),
+                    l.cost() == null ? "no price" : String.format(Locale.ROOT, "%.6f", l.cost()));
             requests += l.requests();
             total += l.cost() == null ? 0 : l.cost();
             priced &= l.cost() != null;
             estimated |= !l.counted();
+            anyMax |= !l.measured();
+            anyMeasured |= l.measured();
         }
         out.printf(Locale.ROOT, "%-24s %10d %14s %22s %14s%n", "total", requests, "", "",
-                String.format(Locale.ROOT, "%.4f", total) + (priced ? "" : " (priced models only)"));
-        for (Scorer s : suite.scorers()) {
-            if (s instanceof JudgeScorer judge) {
-                out.println("judge scorer '" + judge.name() + "' (model " + judge.model().id() + "): " + requests
-                        + " more requests, one per sample, not priced here");
-            }
+                String.format(Locale.ROOT, "%.6f", total) + (priced ? "" : " (priced models only)"));
+        if (suite.budget().run() != null) {
+            out.printf(Locale.ROOT, "budget of the run: %.6f %s%s%n", suite.budget().run(), currency,
+                    total > suite.budget().run() ? " (this estimate is over it: the run would stop early; --resume --budget finishes it)" : "");
         }
         if (estimated) {
             out.println("~ estimated at " + (int) CHARS_PER_TOKEN + " characters a token: the model has no tokenizer here "
                     + "(give a served model tokenizer: to count exactly).");
         }
-        out.println("Completion cost is the most it can be (max_new_tokens for every request); nothing was sent.");
+        if (anyMeasured) {
+            out.println("(mean) completion tokens are the mean each model produced in " + from + ".");
+        }
+        if (anyMax) {
+            out.println("(max) completion tokens are the most there can be (max_new_tokens for every request)"
+                    + (from == null ? "; --from RUN_DIR uses an earlier run's mean instead" : "") + ".");
+        }
+        if (suite.scorers().stream().anyMatch(JudgeScorer.class::isInstance)) {
+            out.println("Judge prompts are the rubric with the expected answer and the answer's expected length.");
+        }
+        out.println("Nothing was sent.");
     }
 }

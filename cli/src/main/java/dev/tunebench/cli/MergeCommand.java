@@ -155,7 +155,7 @@ final class MergeCommand implements Callable<Integer> {
         return new RunManifest(f.schemaVersion(), f.tunebenchVersion(),
                 "tunebench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 start == null ? null : start.toString(), end == null ? null : end.toString(), problems.isEmpty(),
-                problems, f.suite(), f.data(), f.models(), f.techniques(), runner, settings, f.machine());
+                problems, f.suite(), f.data(), f.models(), f.techniques(), runner, settings, f.machine(), f.judges());
     }
 
     private static Instant earliest(Instant a, String b) {

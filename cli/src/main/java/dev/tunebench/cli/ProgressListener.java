@@ -44,7 +44,7 @@ final class ProgressListener implements RunListener {
     }
 
     @Override
-    public void samplesDone(int count) {
+    public synchronized void samplesDone(int count) {
         done += count;
         long now = System.nanoTime();
         double fraction = Math.min(1.0, done / (double) total);
@@ -64,6 +64,21 @@ final class ProgressListener implements RunListener {
             err.println(String.format(Locale.ROOT, "progress %5.1f%% (%d/%d) ETA %s", fraction * 100, done, total, eta(now, fraction)));
             lastDecile = decile;
             lastPrintNanos = now;
+        }
+    }
+
+    /**
+     * A runner is waiting (retries in back-off, a rate limit): said on the progress line at once, so a stalled
+     * run never looks hung. Called from the runner's request threads.
+     */
+    @Override
+    public synchronized void runnerWaiting(String modelId, String status) {
+        if (tty) {
+            err.print("\r" + status + "\u001b[K");
+            err.flush();
+            lastPrintNanos = System.nanoTime();
+        } else {
+            err.println("waiting: " + status);
         }
     }
 

@@ -15,6 +15,8 @@ import dev.tunebench.run.RunOutcome;
 import dev.tunebench.run.RunPlan;
 import dev.tunebench.run.Shard;
 import dev.tunebench.run.RunnerChecks;
+import dev.tunebench.run.SpendPlan;
+import dev.tunebench.scoring.JudgeScorer;
 import dev.tunebench.run.SuitePlanner;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.RunnerFactories;
@@ -102,8 +104,16 @@ final class RunCommand implements Callable<Integer> {
     boolean noPerf;
     @Option(names = "--dry-run", description = "Print requests, tokens and cost per model at the suite's prices; send nothing.")
     boolean dryRun;
+    @Option(names = "--budget", paramLabel = "AMOUNT", description = "Spend limit of the run in the suite's currency (over the"
+            + " suite's budget.run); with --resume, what the whole run may spend, including what it already did.")
+    Double budget;
+    @Option(names = "--from", paramLabel = "RUN_DIR", description = "With --dry-run: take each model's mean completion length"
+            + " from this earlier run folder instead of max_new_tokens.")
+    Path from;
 
     Clock clock = Clock.systemUTC();
+    /** The suite's judge scorers, whose settings and fingerprints go in the manifest. */
+    private List<JudgeScorer> judges = List.of();
 
     @Override
     public Integer call() throws Exception {
@@ -116,19 +126,36 @@ final class RunCommand implements Callable<Integer> {
         if (noCache && refreshCache) {
             throw new InputException("--no-cache and --refresh-cache contradict each other; give one.");
         }
+        if (from != null && !dryRun) {
+            throw new InputException("--from goes with --dry-run (it sets the estimate's completion lengths); drop it or add --dry-run.");
+        }
+        if (budget != null && !(budget >= 0)) {
+            throw new InputException("--budget: expected an amount >= 0 in the suite's currency, got " + budget + ".");
+        }
         RunnerOptions timeout = requestTimeout == null ? RunnerOptions.NONE
                 : RunnerOptions.of(Map.of("timeout_s", requestTimeout), "--request-timeout");
-        Suite suite = SuiteLoader.load(suiteFile)
+        Suite loaded = SuiteLoader.load(suiteFile);
+        Suite suite = (budget == null ? loaded : loaded.withBudget(loaded.budget().withRun(budget)))
                 .withOverrides(new RunnerOverrides(null, device, threads, batchSize, timeout, workers),
                         new GenerationOverrides(maxNewTokens, null, null));
         RunOptions options = new RunOptions(models, techniques, limit, shard == null ? Shard.ALL : Shard.parse(shard), resume);
+        if (budget != null) {
+            for (var m : SuitePlanner.selectedModels(suite, options)) {
+                if (suite.cost().priceFor(m.id()).isEmpty()) {
+                    throw new InputException("--budget: model '" + m.id() + "' has no price in " + suite.file() + ", so its spend"
+                            + " cannot be counted. Add cost: {default: {prompt_per_1k: ..., completion_per_1k: ...}} (or cost.models."
+                            + m.id() + ").");
+                }
+            }
+        }
         RunnerChecks.check(SuitePlanner.selectedModels(suite, options), suite.scorers());
         RunnerChecks.checkPrompts(SuitePlanner.selectedModels(suite, options), SuitePlanner.selectedTechniques(suite, options),
                 suite.eval());
         if (dryRun) {
-            CostEstimate.print(suite, options, spec.commandLine().getOut());
+            CostEstimate.print(suite, options, from, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
+        judges = suite.scorers().stream().filter(JudgeScorer.class::isInstance).map(JudgeScorer.class::cast).toList();
         PerfPlan perf = noPerf ? null : PerfSection.forRun(suite, options);
         Instant start = clock.instant();
         Path runDir = runFolder(suite, start);
@@ -158,7 +185,8 @@ final class RunCommand implements Callable<Integer> {
             RunListener listener = new Listeners(new ProgressListener(err, System.console() != null), runDir, runnerInfos,
                     workerCounts);
             RunPlan plan = SuitePlanner.plan(suite, options, done)
-                    .withValidated(resume ? ValidationLosses.read(runDir).keySet() : Set.of());
+                    .withValidated(resume ? ValidationLosses.read(runDir).keySet() : Set.of())
+                    .withSpend(SpendPlan.resumed(suite.budget(), suite.cost(), runDir));
             RunEngine engine = new RunEngine(plan, RunnerFactories::find, sink, listener, cache);
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
@@ -232,7 +260,8 @@ final class RunCommand implements Callable<Integer> {
                         ? m.withServed(served(infos.get(m.id()))) : m)
                 .map(m -> workerCounts.containsKey(m.id()) ? m.withWorkers(workerCounts.get(m.id())) : m)
                 .toList();
-        RunManifest done = manifest.finished(clock.instant().toString(), complete, problems, runner, models);
+        RunManifest done = manifest.finished(clock.instant().toString(), complete, problems, runner, models)
+                .withJudges(judges.stream().map(JudgeScorer::provenance).toList());
         RunFolder.writeManifest(runDir, done);
         return done;
     }
@@ -346,6 +375,11 @@ final class RunCommand implements Callable<Integer> {
         @Override
         public void validationUnavailable(String modelId) {
             progress.validationUnavailable(modelId);
+        }
+
+        @Override
+        public void runnerWaiting(String modelId, String status) {
+            progress.runnerWaiting(modelId, status);
         }
 
         @Override

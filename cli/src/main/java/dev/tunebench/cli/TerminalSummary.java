@@ -32,6 +32,15 @@ final class TerminalSummary {
             if (r.hasNonNull("latency_note")) {
                 out.println("  " + r.path("latency_note").asText());
             }
+            int errors = r.path("errors").asInt();
+            if (errors > 0) {
+                out.println(String.format(Locale.ROOT, "  errors: %d of %d (error rate %.1f%%); accuracy over the %d answered rows",
+                        errors, r.path("n").asInt(), 100.0 * errors / r.path("n").asInt(), r.path("n").asInt() - errors));
+            }
+            JsonNode tokens = r.path("local_tokens");
+            if (tokens.path("mismatch").asBoolean()) {
+                out.println("  [WARNING] " + tokens.path("mismatch_reason").asText());
+            }
         }
         printMde(summary, out);
         JsonNode checkpoints = summary.path("checkpoints");

@@ -27,6 +27,11 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "Suite file (YAML).")
     java.nio.file.Path suiteFile;
+    @picocli.CommandLine.Option(names = "--estimate", description = "Also print what a run would send and cost (as run --dry-run).")
+    boolean estimate;
+    @picocli.CommandLine.Option(names = "--from", paramLabel = "RUN_DIR", description = "With --estimate: mean completion"
+            + " lengths from this earlier run folder instead of max_new_tokens.")
+    java.nio.file.Path from;
 
     @Override
     public Integer call() {
@@ -49,6 +54,11 @@ final class ValidateCommand implements Callable<Integer> {
         out.println("  scorers: " + suite.scorers().stream().map(s -> s.name()).toList() + ", metrics " + suite.metrics());
         out.println("OK: " + suite.models().size() + " models x " + suite.techniques().size() + " techniques x " + rows
                 + " rows = " + (suite.models().size() * suite.techniques().size() * rows * suite.repeats()) + " samples");
+        if (estimate) {
+            out.println();
+            CostEstimate.print(suite, new dev.tunebench.run.RunOptions(java.util.List.of(), java.util.List.of(), 0,
+                    dev.tunebench.run.Shard.ALL, false), from, out);
+        }
         return ExitCodes.OK;
     }
 

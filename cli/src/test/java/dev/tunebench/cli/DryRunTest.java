@@ -38,11 +38,11 @@ class DryRunTest {
             }
         }
         // 10 rows x 2 techniques, max_new_tokens 32 each; the demo's price 0.0005 / 0.0015 per 1K tokens.
-        Matcher m = Pattern.compile("(?m)^base\\s+20\\s+(\\d+)\\s+640\\s+(\\S+)$").matcher(estimate.out());
+        Matcher m = Pattern.compile("(?m)^base\\s+20\\s+(\\d+)\\s+640 \\(max\\)\\s+(\\S+)$").matcher(estimate.out());
         assertTrue(m.find(), estimate.out());
         assertEquals(base, Long.parseLong(m.group(1)), "counted with base's own tokenizer: " + estimate.out());
-        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", (base * 0.0005 + 640 * 0.0015) / 1000), m.group(2));
-        assertTrue(estimate.out().contains("nothing was sent"), estimate.out());
+        assertEquals(String.format(java.util.Locale.ROOT, "%.6f", (base * 0.0005 + 640 * 0.0015) / 1000), m.group(2));
+        assertTrue(estimate.out().contains("Nothing was sent."), estimate.out());
     }
 
     @Test

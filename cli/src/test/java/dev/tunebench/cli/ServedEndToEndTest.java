@@ -237,7 +237,8 @@ class ServedEndToEndTest {
                 System.setErr(stderr);
             }
             assertEquals(0, r.exitCode(), r.err());
-            String log = retries.toString(java.nio.charset.StandardCharsets.UTF_8);
+            // During a run each retry is said on the progress line (the command's stderr).
+            String log = retries.toString(java.nio.charset.StandardCharsets.UTF_8) + r.err();
             assertTrue(log.contains("rate limited (429)"), "the server refused some: " + log);
             Map<String, JsonNode> served = samples(runDir);
             assertEquals(8, served.size());

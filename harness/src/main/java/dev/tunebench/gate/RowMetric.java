@@ -51,8 +51,8 @@ public enum RowMetric implements PairedMetric {
     }
 
     /**
-     * The row's value, or null when it does not count: quality metrics count errored rows as misses (as
-     * the summary does); continuous ones leave errored rows out.
+     * The row's value, or null when it does not count: every metric leaves errored rows out (as the summary
+     * does; they count in {@code error_rate}).
      */
     @Override
     public Double value(RowOutcome r, RunManifest.ModelEntry prices) {

@@ -7,9 +7,10 @@ import dev.tunebench.results.Sample;
 
 /**
  * What paired gates need of one sample: its row and repeat, the 0/1 quality outcomes (null when the suite
- * declared no scorer for them), the per-row figures behind the continuous metrics (null for errors, for a
- * count or latency a replayed answer lacks: left out, as the summary leaves them out; latency also null for a
- * sample from the completion cache), and every scorer's value and corpus-level counts for graded metrics.
+ * declared no scorer for them, or the sample is an error), the per-row figures behind the continuous metrics
+ * (null for errors, for a count or latency a replayed answer lacks: left out, as the summary leaves them out;
+ * latency also null for a sample from the completion cache), and every scorer's value and corpus-level counts
+ * for graded metrics.
  */
 public record RowOutcome(int row, int repeat, Integer accuracy, Integer formatAdherence, Integer promptTokens,
                          Integer completionTokens, Double latencyMs, boolean error, Map<String, Double> scores,
@@ -28,7 +29,8 @@ public record RowOutcome(int row, int repeat, Integer accuracy, Integer formatAd
 
     public static RowOutcome of(Sample s) {
         boolean error = s.error() != null;
-        return new RowOutcome(s.row(), s.repeat(), binary(s.accuracy()), binary(s.formatAdherence()),
+        // As in the summary, an error sample is no miss: it is left out of accuracy and counted in error_rate.
+        return new RowOutcome(s.row(), s.repeat(), error ? null : binary(s.accuracy()), error ? null : binary(s.formatAdherence()),
                 error ? null : s.promptTokens(), error ? null : s.completionTokens(),
                 // A cached sample's latency is that of an earlier request: no latency gate counts it.
                 error || s.fromCache() ? null : s.latencyMs(), error, s.scores(), s.corpusStats());

@@ -21,14 +21,25 @@ public record RunManifest(
         List<String> techniques,
         RunnerEntry runner,
         Settings settings,
-        Machine machine) {
+        Machine machine,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        List<Map<String, String>> judges) {
 
     public static final String FILE_NAME = "manifest.json";
     public static final int SCHEMA_VERSION = 1;
 
     public RunManifest finished(String endedAt, boolean complete, List<String> problems, RunnerEntry runner, List<ModelEntry> models) {
         return new RunManifest(schemaVersion, tunebenchVersion, commandLine, startedAt, endedAt, complete, problems,
-                suite, data, models, techniques, runner, settings, machine);
+                suite, data, models, techniques, runner, settings, machine, judges);
+    }
+
+    /**
+     * This manifest with each judge scorer's model, rubric hash, parameters and what its answers said of the
+     * model ({@code system_fingerprint}), so a change of judge between runs shows.
+     */
+    public RunManifest withJudges(List<Map<String, String>> entries) {
+        return new RunManifest(schemaVersion, tunebenchVersion, commandLine, startedAt, endedAt, complete, problems,
+                suite, data, models, techniques, runner, settings, machine, entries.isEmpty() ? null : List.copyOf(entries));
     }
 
     /**

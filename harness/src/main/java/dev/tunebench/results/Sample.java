@@ -37,7 +37,9 @@ public record Sample(
         Integer localCompletionTokens,
         Map<String, Double> probabilities,
         Boolean cached,
-        Map<String, CorpusCounts> corpusStats) {
+        Map<String, CorpusCounts> corpusStats,
+        String reasoning,
+        Map<String, Double> judgeAgreement) {
 
     /**
      * How {@link #error()} starts when the runner could not run the prompt as meant (e.g. priming over an
@@ -55,6 +57,20 @@ public record Sample(
         scores = scores == null ? Map.of() : scores;
         judgeReplies = judgeReplies == null || judgeReplies.isEmpty() ? null : judgeReplies;
         corpusStats = corpusStats == null || corpusStats.isEmpty() ? null : corpusStats;
+        judgeAgreement = judgeAgreement == null || judgeAgreement.isEmpty() ? null : judgeAgreement;
+    }
+
+    /** A served model's sample with its reasoning text and the judges' self-agreement. */
+    public Sample(String model, String technique, int row, String rowId, int repeat, String prompt, String assistantPrefix,
+                  String completion, String answer, String expected, Map<String, Double> scores, Double accuracy,
+                  Double formatAdherence, String labelExpected, String labelPredicted, Integer promptTokens,
+                  Integer completionTokens, String finishReason, Double ttftMs, Double latencyMs, Double tpotMs,
+                  String error, Map<String, String> judgeReplies, Integer localPromptTokens, Integer localCompletionTokens,
+                  String reasoning, Map<String, Double> judgeAgreement) {
+        this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
+                formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
+                latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens, null, null, null,
+                reasoning, judgeAgreement);
     }
 
     /** A sample of a generative model (no class probabilities). */
@@ -65,7 +81,7 @@ public record Sample(
                   String error, Map<String, String> judgeReplies, Integer localPromptTokens, Integer localCompletionTokens) {
         this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
                 formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
-                latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens, null, null, null);
+                latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens, null, null, null, null, null);
     }
 
     /** A sample of a generative model with its corpus-level scorers' counts (not cached). */
@@ -77,7 +93,7 @@ public record Sample(
                   Map<String, CorpusCounts> corpusStats) {
         this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
                 formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
-                latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens, null, null, corpusStats);
+                latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens, null, null, corpusStats, null, null);
     }
 
     /** A sample without judge scorers. */
@@ -87,7 +103,7 @@ public record Sample(
                   Integer completionTokens, String finishReason, Double ttftMs, Double latencyMs, Double tpotMs, String error) {
         this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
                 formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
-                latencyMs, tpotMs, error, null, null, null, null);
+                latencyMs, tpotMs, error, null, null, null);
     }
 
     /**
@@ -98,7 +114,7 @@ public record Sample(
         return new Sample(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected,
                 scores, accuracy, formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens,
                 finishReason, ttftMs, latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens,
-                probabilities, Boolean.TRUE, corpusStats);
+                probabilities, Boolean.TRUE, corpusStats, reasoning, judgeAgreement);
     }
 
     /** Whether the completion came from the cache ({@link #asCached()}). */

@@ -27,6 +27,10 @@ record Batch(List<Row> rows, List<Prompt> prompts, List<String> keys) {
         return rows.size();
     }
 
+    Batch slice(int from, int to) {
+        return new Batch(rows.subList(from, to), prompts.subList(from, to), keys.subList(from, to));
+    }
+
     List<Batch> singles() {
         List<Batch> out = new ArrayList<>(size());
         for (int i = 0; i < size(); i++) {

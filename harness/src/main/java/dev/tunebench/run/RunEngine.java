@@ -43,7 +43,11 @@ public final class RunEngine {
     private final RunListener listener;
     private final SampleScorer scorer;
     private final CompletionCache cache;
+    private final SpendMeter spend;
     private volatile boolean stopRequested;
+    /** Why the budget stopped the current model (or, with {@link #runBudgetSpent}, the run), else null. */
+    private String budgetStop;
+    private boolean runBudgetSpent;
 
     public RunEngine(RunPlan plan, Function<String, RunnerFactory> factories, SampleSink sink, RunListener listener) {
         this(plan, factories, sink, listener, CompletionCache.NONE);
@@ -57,6 +61,7 @@ public final class RunEngine {
         this.sink = sink;
         this.listener = listener;
         this.scorer = new SampleScorer(plan.scorers(), plan.accuracyScorer(), plan.formatScorer());
+        this.spend = new SpendMeter(plan.spend());
     }
 
     /** Asks the engine to stop after the current batch (Ctrl-C). */
@@ -69,9 +74,10 @@ public final class RunEngine {
         List<String> problems = new ArrayList<>();
         Map<String, RunOutcome.ValidationLoss> losses = new LinkedHashMap<>();
         for (RunPlan.Model model : plan.models()) {
-            if (stopRequested) {
+            if (stopRequested || runBudgetSpent) {
                 break;
             }
+            budgetStop = null;
             listener.modelStarted(model.id());
             try {
                 RunnerFactory factory = factories.apply(model.runnerType());
@@ -80,13 +86,19 @@ public final class RunEngine {
                      BatchPipeline pipeline = new BatchPipeline(workers, model.id(), () -> stopRequested)) {
                     listener.runnerOpened(model.id(), runner.info());
                     listener.workersChosen(model.id(), workers);
+                    runner.reportWaitsTo(status -> listener.runnerWaiting(model.id(), status));
                     for (RunPlan.Technique technique : plan.techniques()) {
-                        for (int repeat = 0; repeat < plan.repeats() && !stopRequested; repeat++) {
+                        for (int repeat = 0; repeat < plan.repeats() && !stopRequested && budgetStop == null; repeat++) {
                             runCell(runner, pipeline, model, technique, repeat);
                         }
                     }
                     pipeline.finish();
-                    if (plan.validationRows() != null && !stopRequested && !plan.validated().contains(model.id())) {
+                    if (budgetStop != null) {
+                        problems.add(budgetStop);
+                        listener.modelFailed(model.id(), budgetStop);
+                    }
+                    if (plan.validationRows() != null && !stopRequested && budgetStop == null
+                            && !plan.validated().contains(model.id())) {
                         if (runner.teacherForcing()) {
                             RunOutcome.ValidationLoss loss = validationLoss(runner, pipeline, model);
                             losses.put(model.id(), loss);
@@ -125,7 +137,7 @@ public final class RunEngine {
         int batchSize = Math.max(model.runner().batchSize(), runner.minBatchSize());
         try (Stream<Row> rows = limited(plan.evalRows().get())) {
             var it = rows.iterator();
-            while (it.hasNext() && !stopRequested) {
+            while (it.hasNext() && !stopRequested && budgetStop == null) {
                 Row row = it.next();
                 if (!plan.shard().owns(model.id(), technique.name(), row.index())
                         || plan.done().contains(Sample.key(model.id(), technique.name(), row.index(), repeat))) {
@@ -151,15 +163,43 @@ public final class RunEngine {
                 batchPrompts.add(prompt);
                 batchKeys.add(key);
                 if (batchRows.size() == batchSize) {
-                    submit(runner, pipeline, model, technique, repeat, settings, new Batch(batchRows, batchPrompts, batchKeys));
+                    withinBudget(runner, pipeline, model, technique, repeat, settings,
+                            new Batch(batchRows, batchPrompts, batchKeys));
                     batchRows = new ArrayList<>();
                     batchPrompts = new ArrayList<>();
                     batchKeys = new ArrayList<>();
                 }
             }
         }
-        if (!batchRows.isEmpty() && !stopRequested) {
-            submit(runner, pipeline, model, technique, repeat, settings, new Batch(batchRows, batchPrompts, batchKeys));
+        if (!batchRows.isEmpty() && !stopRequested && budgetStop == null) {
+            withinBudget(runner, pipeline, model, technique, repeat, settings, new Batch(batchRows, batchPrompts, batchKeys));
+        }
+    }
+
+    /**
+     * Sends a batch as far as the budget allows: what fits at the worst case goes, and the rest is checked again
+     * against what that actually cost. The first request that alone could cross a limit stops the model (or the
+     * run). With a budget, batches in flight are written (and counted) first, so the meter sees every cost.
+     */
+    private void withinBudget(Runner runner, BatchPipeline pipeline, RunPlan.Model model, RunPlan.Technique technique,
+                              int repeat, GenerationSettings settings, Batch batch) {
+        if (!spend.active()) {
+            submit(runner, pipeline, model, technique, repeat, settings, batch);
+            return;
+        }
+        int from = 0;
+        while (from < batch.size()) {
+            pipeline.finish();
+            List<Prompt> rest = batch.prompts().subList(from, batch.size());
+            int admitted = spend.admit(model.id(), runner, rest, settings.maxNewTokens());
+            if (admitted == 0) {
+                Prompt next = batch.prompts().get(from);
+                budgetStop = spend.reason(model.id(), runner, next, settings.maxNewTokens());
+                runBudgetSpent = spend.runLimitReached(model.id(), runner, next, settings.maxNewTokens());
+                return;
+            }
+            submit(runner, pipeline, model, technique, repeat, settings, batch.slice(from, from + admitted));
+            from += admitted;
         }
     }
 
@@ -230,7 +270,9 @@ public final class RunEngine {
         for (int i = 0; i < rows.size(); i++) {
             Sample sample = done.generations().get(i) != null ? scored.next()
                     : scorer.failed(model.id(), technique.name(), repeat, rows.get(i), prompts.get(i), done.errors().get(i));
-            sink.write(done.cached() ? sample.asCached() : sample);
+            Sample written = done.cached() ? sample.asCached() : sample;
+            sink.write(written);
+            spend.add(written);
         }
         listener.samplesDone(rows.size());
     }

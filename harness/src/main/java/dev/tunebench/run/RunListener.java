@@ -37,6 +37,10 @@ public interface RunListener {
     default void validationUnavailable(String modelId) {
     }
 
+    /** What a model's runner is waiting for now (retries in back-off, a rate limit), for the progress line. */
+    default void runnerWaiting(String modelId, String status) {
+    }
+
     default void runFinished(boolean complete) {
     }
 

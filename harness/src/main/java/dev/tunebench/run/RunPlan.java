@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  * @param limit          only the first {@code limit} rows (0 = all)
  * @param done           keys ({@link dev.tunebench.results.Sample#key()}) already in samples.jsonl: skipped on resume
  * @param validated      models whose validation loss the run folder already holds: not computed again on resume
+ * @param spend          the suite's budget, its prices and what the run folder already spent
  */
 public record RunPlan(
         List<Model> models,
@@ -35,7 +36,8 @@ public record RunPlan(
         int limit,
         Shard shard,
         Set<String> done,
-        Set<String> validated) {
+        Set<String> validated,
+        SpendPlan spend) {
 
     public RunPlan {
         models = List.copyOf(models);
@@ -46,6 +48,13 @@ public record RunPlan(
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1");
         }
+    }
+
+    public RunPlan(List<Model> models, List<Technique> techniques, Supplier<Stream<Row>> evalRows,
+                   Supplier<Stream<Row>> validationRows, List<Scorer> scorers, String accuracyScorer,
+                   String formatScorer, int repeats, int limit, Shard shard, Set<String> done, Set<String> validated) {
+        this(models, techniques, evalRows, validationRows, scorers, accuracyScorer, formatScorer, repeats, limit,
+                shard, done, validated, SpendPlan.NONE);
     }
 
     /** A plan with nothing done yet. */
@@ -59,7 +68,13 @@ public record RunPlan(
     /** This plan, skipping the validation loss of these models. */
     public RunPlan withValidated(Set<String> models) {
         return new RunPlan(this.models, techniques, evalRows, validationRows, scorers, accuracyScorer, formatScorer,
-                repeats, limit, shard, done, models);
+                repeats, limit, shard, done, models, spend);
+    }
+
+    /** This plan with a spend budget. */
+    public RunPlan withSpend(SpendPlan spend) {
+        return new RunPlan(this.models, techniques, evalRows, validationRows, scorers, accuracyScorer, formatScorer,
+                repeats, limit, shard, done, validated, spend);
     }
 
     /** A model with its runner type and its effective settings. */

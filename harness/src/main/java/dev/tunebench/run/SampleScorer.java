@@ -9,9 +9,7 @@ import dev.tunebench.scoring.JudgeScorer;
 import dev.tunebench.scoring.Score;
 import dev.tunebench.scoring.Scorer;
 import dev.tunebench.spi.Generation;
-import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
-import dev.tunebench.spi.Role;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,15 +34,15 @@ final class SampleScorer {
     /** Scores a batch; each judge scorer asks its judge once for the whole batch. */
     List<Sample> scoreAll(String model, String technique, int repeat, List<Row> rows, List<Prompt> prompts,
                           List<Generation> generations) {
-        Map<String, List<Score>> judged = new HashMap<>();
+        Map<String, List<JudgeScorer.Graded>> judged = new HashMap<>();
         for (Scorer scorer : scorers) {
             if (scorer instanceof JudgeScorer judge) {
                 List<JudgeScorer.Ask> asks = new ArrayList<>(rows.size());
                 for (int i = 0; i < rows.size(); i++) {
-                    asks.add(new JudgeScorer.Ask(question(rows.get(i)), prompts.get(i).assistantPrefix()
+                    asks.add(new JudgeScorer.Ask(JudgeScorer.question(rows.get(i)), prompts.get(i).assistantPrefix()
                             + generations.get(i).text(), rows.get(i).expected()));
                 }
-                judged.put(judge.name(), judge.gradeAll(asks));
+                judged.put(judge.name(), judge.gradeWithAgreement(asks));
             }
         }
         List<Sample> out = new ArrayList<>(rows.size());
@@ -56,36 +54,30 @@ final class SampleScorer {
         return out;
     }
 
-    /** The row's last user turn as the data gives it, before any technique: what a judge is told was asked. */
-    private static String question(Row row) {
-        List<Message> input = row.input();
-        for (int i = input.size() - 1; i >= 0; i--) {
-            if (input.get(i).role() == Role.USER) {
-                return input.get(i).content();
-            }
-        }
-        return "";
-    }
-
     private Sample score(String model, String technique, int repeat, Row row, Prompt prompt, Generation g,
-                         Function<String, Score> judged) {
+                         Function<String, JudgeScorer.Graded> judged) {
         String answer = prompt.assistantPrefix() + g.text();
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, String> replies = new LinkedHashMap<>();
         Map<String, CorpusCounts> corpus = corpusStats(answer, row.expected());
+        Map<String, Double> agreement = new LinkedHashMap<>();
         String labelExpected = null;
         String labelPredicted = null;
         Attempt attempt = new Attempt(answer, g.toolCalls(), row.expected(), row.expectedToolCalls(), row.tools());
         for (Scorer scorer : scorers) {
             Score s;
             try {
-                s = scorer instanceof JudgeScorer ? judged.apply(scorer.name()) : scorer.score(attempt);
+                s = scorer instanceof JudgeScorer ? judged.apply(scorer.name()).score() : scorer.score(attempt);
             } catch (dev.tunebench.spi.InputException e) {
                 // The expected answer itself is unusable for this scorer: name the data row to fix.
                 throw new dev.tunebench.spi.InputException(row.rowId() + ": " + e.getMessage(), e);
             }
-            if (scorer instanceof JudgeScorer) {
+            if (scorer instanceof JudgeScorer judge) {
                 replies.put(scorer.name(), s.reason());
+                Double agreed = judged.apply(scorer.name()).agreement();
+                if (judge.samples() > 1 && agreed != null) {
+                    agreement.put(scorer.name(), agreed);
+                }
             }
             // An unscored sample (a judge reply without a grade) is left out of the scorer's mean.
             if (!Double.isNaN(s.value())) {
@@ -106,7 +98,8 @@ final class SampleScorer {
                 g.timings() == null ? null : known(g.timings().latencyMs()),
                 g.timings() == null ? null : known(g.timings().tpotMs()), null, replies,
                 g.localCounts() == null ? null : g.localCounts().promptTokens(),
-                g.localCounts() == null ? null : g.localCounts().completionTokens(), probabilities(row, g), null, corpus);
+                g.localCounts() == null ? null : g.localCounts().completionTokens(), probabilities(row, g), null, corpus,
+                g.reasoning(), agreement);
     }
 
     /** A classifier's probabilities; the expected label must be one of its classes, or calibration has no meaning. */
@@ -148,6 +141,6 @@ final class SampleScorer {
                 null, null, row.expected(), zeros,
                 accuracyScorer == null ? null : 0.0, formatScorer == null ? null : 0.0,
                 null, null, null, null, null, null, null, null, error, null, null, null,
-                corpusStats("", row.expected()));
+                null, null, corpusStats("", row.expected()), null, null);
     }
 }

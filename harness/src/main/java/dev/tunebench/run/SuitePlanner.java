@@ -91,7 +91,7 @@ public final class SuitePlanner {
                 suite.perf().isMissingNode() ? null : suite.perf());
         return new RunManifest(RunManifest.SCHEMA_VERSION, tunebenchVersion, commandLine, start.toString(), null, false,
                 List.of(), info, data, models, selectedTechniques(suite, options).stream().map(Technique::name).toList(),
-                null, settings, RunManifest.Machine.current());
+                null, settings, RunManifest.Machine.current(), null);
     }
 
     private static Map<String, String> scorerTypes(Suite suite) {

@@ -19,6 +19,34 @@ sealed interface GradeParser permits GradeParser.Choices, GradeParser.Scale {
     /** What the judge is asked for, for messages: e.g. {@code one of A, B}. */
     String expects();
 
+    /** The grade's JSON Schema type, for structured output: {@code {"type": "string", "enum": [...]}} or a number range. */
+    String gradeSchema();
+
+    /** The schema a structured judge reply follows: its reasoning first, then the grade. */
+    default String replySchema() {
+        return "{\"type\":\"object\",\"properties\":{\"reasoning\":{\"type\":\"string\"},\"grade\":" + gradeSchema()
+                + "},\"required\":[\"reasoning\",\"grade\"],\"additionalProperties\":false}";
+    }
+
+    /**
+     * The grade of a structured reply ({@code {"reasoning": ..., "grade": ...}}), or, when the reply is not
+     * such an object, of its text as {@link #parse} reads it.
+     */
+    default Optional<Grade> parseStructured(String reply) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = Json.MAPPER.readTree(reply.strip());
+            if (node != null && node.isObject() && node.has("grade") && node.get("grade").isValueNode()) {
+                return exact(node.get("grade").asText());
+            }
+        } catch (java.io.IOException notJson) {
+            // a free-text reply: read it as such
+        }
+        return parse(reply);
+    }
+
+    /** The grade when {@code text} is exactly one (a choice's name, a number on the scale). */
+    Optional<Grade> exact(String text);
+
     record Grade(double value, String text) {
     }
 
@@ -51,6 +79,19 @@ sealed interface GradeParser permits GradeParser.Choices, GradeParser.Scale {
         public String expects() {
             return "one of " + String.join(", ", values.keySet());
         }
+
+        @Override
+        public String gradeSchema() {
+            com.fasterxml.jackson.databind.node.ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "string");
+            values.keySet().forEach(schema.putArray("enum")::add);
+            return schema.toString();
+        }
+
+        @Override
+        public Optional<Grade> exact(String text) {
+            String t = text.strip();
+            return values.containsKey(t) ? Optional.of(new Grade(values.get(t), t)) : Optional.empty();
+        }
     }
 
     /** A number on a scale [min, max], mapped linearly onto [0, 1]; a number off the scale is no grade. */
@@ -82,6 +123,22 @@ sealed interface GradeParser permits GradeParser.Choices, GradeParser.Scale {
         @Override
         public String expects() {
             return "a number from " + fmt(min) + " to " + fmt(max);
+        }
+
+        @Override
+        public String gradeSchema() {
+            return "{\"type\":\"number\",\"minimum\":" + fmt(min) + ",\"maximum\":" + fmt(max) + "}";
+        }
+
+        @Override
+        public Optional<Grade> exact(String text) {
+            try {
+                double x = Double.parseDouble(text.strip());
+                return x < min || x > max || Double.isNaN(x) ? Optional.empty()
+                        : Optional.of(new Grade((x - min) / (max - min), text.strip()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
         }
 
         private static String fmt(double v) {

@@ -18,8 +18,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Reads a {@code judge} scorer's parameters: the rubric ({@code rubric} or {@code rubric_file}), the judge
  * ({@code model:} a model of the suite, or {@code runner:} an entry of its own), the grade ({@code choices}
- * or a {@code min}/{@code max} scale, with an optional {@code pattern}), {@code system} and
- * {@code max_new_tokens}.
+ * or a {@code min}/{@code max} scale, with an optional {@code pattern}), {@code system},
+ * {@code max_new_tokens}, {@code samples} (with {@code temperature} and {@code seed}) and {@code structured}.
  */
 final class JudgeSpec {
     static final int DEFAULT_MAX_NEW_TOKENS = 256;
@@ -44,7 +44,30 @@ final class JudgeSpec {
                         + "' in this suite; name one of the suite's models, or give the judge its own runner: {type: ...}.")))
                 .map(m -> new JudgeModel(m.id(), m.runnerType(), m.folder(), m.runner(), generation))
                 .orElseGet(() -> ownRunner(params, baseDir, generation));
-        return new JudgeScorer(params.name(), rubric, grade(params), model, params.string("system").orElse(null), opener);
+        return new JudgeScorer(params.name(), rubric, grade(params), model, params.string("system").orElse(null),
+                sampling(params), params.bool("structured", false), opener);
+    }
+
+    /** {@code samples: N} grades per answer, drawn at {@code temperature} (default 1.0) with seeds {@code seed}, seed + 1, ... */
+    private static JudgeScorer.Sampling sampling(Params params) {
+        int samples = params.count("samples").orElse(1);
+        if (samples < 1) {
+            throw params.error("samples", "expected a whole number >= 1 (grades per answer)");
+        }
+        Object t = params.raw("temperature");
+        if (t != null && (!(t instanceof Number n) || !(n.doubleValue() > 0) || n.doubleValue() > 2)) {
+            throw params.error("temperature", "expected a number above 0 and at most 2 (the judge samples its grades), got " + t);
+        }
+        if (samples == 1 && (t != null || params.has("seed"))) {
+            throw params.error(t != null ? "temperature" : "seed", "only with samples: N > 1; one grade is greedy. Set samples: 3 (or"
+                    + " more) to grade each answer several times, or drop this key.");
+        }
+        Object seed = params.raw("seed");
+        if (seed != null && !(seed instanceof Integer || seed instanceof Long)) {
+            throw params.error("seed", "expected a whole number, got " + seed);
+        }
+        return samples == 1 ? JudgeScorer.Sampling.ONCE : new JudgeScorer.Sampling(samples,
+                t == null ? 1.0 : ((Number) t).doubleValue(), seed == null ? 0 : ((Number) seed).longValue());
     }
 
     private static JudgeModel ownRunner(Params params, Path baseDir, GenerationSettings generation) {

@@ -16,6 +16,8 @@ import java.util.Map;
  * or null for a generative model. A token count of {@link #UNKNOWN}
  * means nobody counted (a replayed answer without usage and no tokenizer folder); {@code timings} is null
  * when nothing was timed (a replayed answer without a latency).
+ * {@code reasoning} is the reasoning
+ * text a served model streamed apart from its answer (output, timed and counted, but not graded), or null.
  */
 public record Generation(
         String renderedPrompt,
@@ -27,7 +29,8 @@ public record Generation(
         Timings timings,
         List<ToolCall> toolCalls,
         LocalCounts localCounts,
-        Map<String, Double> probabilities) {
+        Map<String, Double> probabilities,
+        String reasoning) {
 
     /** A token count nobody made. */
     public static final int UNKNOWN = -1;
@@ -41,7 +44,7 @@ public record Generation(
     public Generation(String renderedPrompt, String text, int[] completionIds, int promptTokens, int completionTokens,
                       FinishReason finishReason, Timings timings, List<ToolCall> toolCalls, LocalCounts localCounts) {
         this(renderedPrompt, text, completionIds, promptTokens, completionTokens, finishReason, timings, toolCalls,
-                localCounts, null);
+                localCounts, null, null);
     }
 
     public Generation(String renderedPrompt, String text, int[] completionIds, int promptTokens, int completionTokens,
@@ -56,7 +59,7 @@ public record Generation(
 
     public Generation withLocalCounts(LocalCounts counts) {
         return new Generation(renderedPrompt, text, completionIds, promptTokens, completionTokens, finishReason, timings,
-                toolCalls, counts, probabilities);
+                toolCalls, counts, probabilities, reasoning);
     }
 
     @Override

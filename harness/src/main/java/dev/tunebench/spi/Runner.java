@@ -98,6 +98,14 @@ public interface Runner extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Where to report what the runner is waiting for while a call is in progress (a served model's retries in
+     * back-off, a rate-limit wait), so a stalled run says why instead of looking hung. Runners that never wait
+     * ignore it.
+     */
+    default void reportWaitsTo(java.util.function.Consumer<String> status) {
+    }
+
     @Override
     void close();
 }

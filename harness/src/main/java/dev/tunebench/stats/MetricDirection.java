@@ -9,12 +9,12 @@ public enum MetricDirection {
     LOWER_IS_BETTER;
 
     /** Name fragments of metrics where less is better: time, token counts, money. */
-    private static final List<String> COST_LIKE = List.of("latency", "ttft", "tpot", "_ms", "tokens", "cost", "loss");
+    private static final List<String> COST_LIKE = List.of("latency", "ttft", "tpot", "_ms", "tokens", "cost", "spend", "loss", "error");
 
     /**
      * Direction from the summary.json metric name: rates ({@code *_per_s}) and quality metrics
      * (accuracy, format adherence, F1) are higher-is-better; latency, token counts, cost and loss are
-     * lower-is-better.
+     * lower-is-better, and so is an error rate.
      */
     public static MetricDirection forMetric(String metricName) {
         String name = metricName.toLowerCase(Locale.ROOT);

@@ -33,6 +33,40 @@ final class PolicySection {
         return new CostTable(currency.textOr(Defaults.CURRENCY), dflt.present() ? price(dflt) : null, perModel);
     }
 
+    /**
+     * {@code budget: 5.00} (per run) or {@code budget: {run: 5.00, models: {gpt-4o: 2.00}}}. A budget needs
+     * prices: a limited model without one could never be stopped, so that is an error here.
+     */
+    static SpendBudget budget(YamlNode node, List<String> modelIds, CostTable cost) {
+        if (!node.present()) {
+            return SpendBudget.NONE;
+        }
+        Double run = null;
+        Map<String, Double> perModel = new HashMap<>();
+        if (!node.isObject()) {
+            run = node.number(0, Double.MAX_VALUE);
+        } else {
+            node.object("run", "models");
+            if (node.get("run").present()) {
+                run = node.get("run").number(0, Double.MAX_VALUE);
+            }
+            YamlNode models = node.get("models");
+            if (models.present()) {
+                models.object(modelIds.toArray(String[]::new));
+                for (String id : models.keys()) {
+                    perModel.put(id, models.get(id).number(0, Double.MAX_VALUE));
+                }
+            }
+        }
+        for (String id : run != null ? modelIds : List.copyOf(perModel.keySet())) {
+            if (cost.priceFor(id).isEmpty()) {
+                throw node.error("model '" + id + "' has no price, so its spend cannot be counted against the budget. Give it"
+                        + " one under cost: (cost: {default: {prompt_per_1k: ..., completion_per_1k: ...}} or cost.models." + id + ").");
+            }
+        }
+        return new SpendBudget(run, perModel);
+    }
+
     private static CostTable.Price price(YamlNode node) {
         node.object("prompt_per_1k", "completion_per_1k");
         for (String field : List.of("prompt_per_1k", "completion_per_1k")) {

@@ -29,7 +29,7 @@ import java.util.function.Function;
  */
 public final class SuiteLoader {
     private static final String[] KEYS = {"name", "data", "models", "runner", "generation", "techniques",
-            "reference_technique", "scorers", "metrics", "cost", "repeats", "seed", "checkpoints", "gates", "perf"};
+            "reference_technique", "scorers", "metrics", "cost", "repeats", "seed", "checkpoints", "gates", "perf", "budget"};
 
     private SuiteLoader() {
     }
@@ -87,13 +87,14 @@ public final class SuiteLoader {
         ScoringSection.Scoring scoring = ScoringSection.parse(root.get("scorers"), root.get("metrics"),
                 spec -> scorerFactory.apply(spec, models));
         CostTable cost = PolicySection.cost(root.get("cost"), models.stream().map(ModelSpec::id).toList());
+        SpendBudget budget = PolicySection.budget(root.get("budget"), models.stream().map(ModelSpec::id).toList(), cost);
         Optional<CheckpointPolicy> checkpoints = PolicySection.checkpoints(root.get("checkpoints"),
                 data.validation().isPresent(), List.copyOf(scoring.metrics().keySet()), techniqueNames);
 
         return new Suite(name, file, sha256(bytes), data.eval(), data.fewShotPool(), data.validation(),
                 models, techniques, referenceTechnique, generation.resolve(), runner.resolveType(), runner.resolveSettings(),
                 scoring.specs(), scoring.scorers(), scoring.metrics(), cost, repeats, seed, checkpoints,
-                raw(root.get("gates")), raw(root.get("perf")));
+                raw(root.get("gates")), raw(root.get("perf")), budget);
     }
 
     /** The suite name becomes part of run folder names, so it is limited to file-name-safe characters. */

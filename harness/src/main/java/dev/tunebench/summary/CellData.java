@@ -65,8 +65,10 @@ final class CellData {
         grow();
         byKey = null;
         keys[size] = key;
-        accuracy[size] = s.accuracy() == null ? -1 : (byte) (s.accuracy() >= 1.0 ? 1 : 0);
-        format[size] = s.formatAdherence() == null ? -1 : (byte) (s.formatAdherence() >= 1.0 ? 1 : 0);
+        // An error sample has no answer to grade: it counts in the error rate, never as a miss.
+        boolean answered = s.error() == null;
+        accuracy[size] = s.accuracy() == null || !answered ? -1 : (byte) (s.accuracy() >= 1.0 ? 1 : 0);
+        format[size] = s.formatAdherence() == null || !answered ? -1 : (byte) (s.formatAdherence() >= 1.0 ? 1 : 0);
         if (s.error() != null) {
             errors++;
             if (s.error().startsWith(Sample.UNSUPPORTED)) {
@@ -110,6 +112,9 @@ final class CellData {
         if (s.judgeReplies() != null) {
             s.judgeReplies().forEach((name, reply) -> judges.computeIfAbsent(name, k -> new JudgeTally())
                     .add(s.scores().get(name), s.accuracy(), reply));
+        }
+        if (s.judgeAgreement() != null) {
+            s.judgeAgreement().forEach((name, a) -> judges.computeIfAbsent(name, k -> new JudgeTally()).addAgreement(a));
         }
         if (s.labelExpected() != null) {
             hasLabels = true;

@@ -36,12 +36,17 @@ final class CellMetrics {
         ObjectNode m = Json.MAPPER.createObjectNode();
         proportion(m, "accuracy", cell, true);
         proportion(m, "format_adherence", cell, false);
+        // Requests that failed after their retries, over all samples: gated apart from accuracy (error_rate <= 0.01).
+        put(m, "error_rate", Proportions.estimate(cell.errors, cell.size()));
         double[] prompt = cell.values(CellData.Metric.PROMPT_TOKENS);
         double[] completion = cell.values(CellData.Metric.COMPLETION_TOKENS);
         put(m, "prompt_tokens_mean", mean(prompt));
         put(m, "completion_tokens_mean", mean(completion));
         put(m, "total_tokens_mean", mean(cell.values(CellData.Metric.TOTAL_TOKENS)));
-        put(m, "cost_per_1k_requests", mean(cell.costs(model.promptPricePer1k(), model.completionPricePer1k())));
+        double[] cost = cell.costs(model.promptPricePer1k(), model.completionPricePer1k());
+        put(m, "cost_per_1k_requests", mean(cost));
+        // What the cell's answers cost, from usage: the sum over answered samples of the cost of one request.
+        m.putObject("spend").put("value", Arrays.stream(cost).sum() / 1000).put("n", cost.length);
         double[] latency = cell.values(CellData.Metric.LATENCY);
         put(m, "latency_ms_mean", mean(latency));
         put(m, "latency_ms_p50", percentile(latency, 50));

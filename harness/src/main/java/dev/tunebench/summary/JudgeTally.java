@@ -11,6 +11,16 @@ import dev.tunebench.scoring.JudgeScorer;
 final class JudgeTally {
     private final long[] table = new long[4];  // index: judge pass * 2 + accuracy pass
     private long unscored;
+    private double agreementSum;
+    private long agreementN;
+
+    /** With {@code samples: N}: the share of the judge's N grades that agreed with the score it gave. */
+    void addAgreement(Double agreement) {
+        if (agreement != null) {
+            agreementSum += agreement;
+            agreementN++;
+        }
+    }
 
     void add(Double grade, Double accuracy, String reply) {
         if (grade == null) {
@@ -26,6 +36,9 @@ final class JudgeTally {
 
     void writeTo(ObjectNode score) {
         score.put("unscored", unscored);
+        if (agreementN > 0) {
+            score.put("self_agreement_mean", agreementSum / agreementN);
+        }
         long n = table[0] + table[1] + table[2] + table[3];
         if (n == 0) {
             return;

@@ -67,6 +67,13 @@ public final class SummaryBuilder {
             }
             results.add(result);
         }
+        ArrayNode warnings = summary.putArray("warnings");
+        for (JsonNode r : results) {
+            if (r.path("local_tokens").path("mismatch").asBoolean()) {
+                warnings.add(r.path("model").asText() + " / " + r.path("technique").asText() + ": "
+                        + r.path("local_tokens").path("mismatch_reason").asText());
+            }
+        }
         summary.set("comparisons", new Comparisons(bootstrap, graded).build(present,
                 manifest.suite().baseline(), manifest.suite().referenceTechnique()));
         Checkpoints.addTo(summary, manifest, ValidationLosses.read(runDir), results);

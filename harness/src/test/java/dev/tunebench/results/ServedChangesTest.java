@@ -14,7 +14,7 @@ class ServedChangesTest {
         RunManifest.ModelEntry remote = new RunManifest.ModelEntry("ft", "candidate", null, null, null, List.of(), Map.of(),
                 0, 0, served);
         return new RunManifest(1, "t", "c", "s", "e", true, List.of(), null, List.of(), List.of(local, remote), List.of(),
-                null, null, null);
+                null, null, null, null);
     }
 
     @Test

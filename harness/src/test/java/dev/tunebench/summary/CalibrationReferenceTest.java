@@ -81,6 +81,6 @@ class CalibrationReferenceTest {
     private static Sample sample(int row, String expected, Map<String, Double> probabilities) {
         String predicted = probabilities.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         return new Sample("m", "t", row, "d.jsonl:" + (row + 1), 0, "p", "", predicted, predicted, expected,
-                Map.of(), null, null, expected, predicted, 1, 0, "eos", 1.0, 1.0, 0.0, null, null, null, null, probabilities, null, null);
+                Map.of(), null, null, expected, predicted, 1, 0, "eos", 1.0, 1.0, 0.0, null, null, null, null, probabilities, null, null, null, null);
     }
 }

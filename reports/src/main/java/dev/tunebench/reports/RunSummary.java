@@ -14,7 +14,7 @@ import java.util.Set;
 public record RunSummary(String suite, boolean complete, String incompleteReason, String baseline,
                          String referenceTechnique, String currency, List<Cell> cells,
                          List<Comparison> comparisons, List<Checkpoint> checkpoints, BestCheckpoint best,
-                         Overfitting overfitting, List<JsonNode> perf) {
+                         Overfitting overfitting, List<JsonNode> perf, List<String> warnings) {
 
     /** {@code note} says why the criterion is not the suite's (e.g. no validation loss for a served model), or null. */
     public record BestCheckpoint(String model, String criterion, Double value, String note) {
@@ -44,7 +44,14 @@ public record RunSummary(String suite, boolean complete, String incompleteReason
                         Json.text(node, "checkpoint_note", null)),
                 over == null ? null : new Overfitting(over.path("detected").asBoolean(false),
                         Json.text(over, "from_model", null), Json.text(over, "reason", "")),
-                List.copyOf(perf));
+                List.copyOf(perf), warnings(node));
+    }
+
+    /** summary.json's {@code warnings}: figures to distrust (e.g. local token counts that differ from the server's). */
+    private static List<String> warnings(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        Json.array(node, "warnings").forEach(w -> out.add(w.asText()));
+        return List.copyOf(out);
     }
 
     /**

@@ -46,6 +46,9 @@ public final class MarkdownReportWriter implements ReportWriter {
             md.append("> **Incomplete run**").append(s.incompleteReason() == null ? "" : ": " + Md.esc(s.incompleteReason()))
                     .append("\n\n");
         }
+        for (String w : s.warnings()) {
+            md.append("> **Warning**: ").append(Md.esc(w)).append("\n\n");
+        }
         gates(md, run.gates());
         if (s.best() != null) {
             md.append("Best checkpoint: **").append(Md.esc(s.best().model())).append("** by ")

@@ -92,7 +92,7 @@ final class ClassifierRunner implements Runner {
                 }
                 long[] ids = encoded.get(i).ids();
                 out.add(new Generation(tokenizer.decode(ids), folder.labels().get(best), new int[]{best}, ids.length, 0,
-                        FinishReason.EOS, new Timings(submit, new long[]{end}, end), List.of(), null, byLabel));
+                        FinishReason.EOS, new Timings(submit, new long[]{end}, end), List.of(), null, byLabel, null));
             }
         }
         return out;

@@ -40,9 +40,19 @@ final class ChatClient implements AutoCloseable {
     private final Rejections rejections;
     /** Until one request has got through, a refused connection means a wrong address, not an outage. */
     private final AtomicBoolean reached = new AtomicBoolean();
+    private final RateLimiter limiter;
+    /** Requests now waiting out a back-off, so a log line says how many are stalled, not just this one. */
+    private final java.util.concurrent.atomic.AtomicInteger backingOff = new java.util.concurrent.atomic.AtomicInteger();
+    /** Where waits are reported while a run is in progress (the progress line); the log until one is given. */
+    private volatile Consumer<String> waits;
 
     ChatClient(EndpointSettings settings, String key, Backoff backoff, Consumer<String> log) {
+        this(settings, key, backoff, new RateLimiter(0, 0, RateLimiter.SYSTEM), log);
+    }
+
+    ChatClient(EndpointSettings settings, String key, Backoff backoff, RateLimiter limiter, Consumer<String> log) {
         this.settings = settings;
+        this.limiter = limiter;
         this.key = key;
         this.backoff = backoff;
         this.log = log;
@@ -68,14 +78,26 @@ final class ChatClient implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+        // What the endpoint's tokens-per-minute counts: the prompt (about 4 characters a token) and the most it may write.
+        long tokens = body.path("messages").toString().length() / 4 + body.path(settings.maxTokensField()).asLong(0);
         for (int attempt = 0; ; attempt++) {
             RequestFailure failure;
             try {
+                long waited = limiter.acquire(tokens);
+                if (waited >= 1_000_000_000L) {
+                    report(settings.name() + " at " + settings.host() + ": waited " + waited / 1_000_000 + " ms for the rate"
+                            + " limit (rpm/tpm, or what the server's rate-limit headers said)");
+                }
                 Completion c = attempt(json);
                 reached.set(true);
+                limiter.settle(tokens, c.promptTokens() == null || c.completionTokens() == null ? -1
+                        : c.promptTokens() + c.completionTokens());
                 return c;
             } catch (RequestFailure.Raised raised) {
                 failure = raised.failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
             }
             if (failure instanceof RequestFailure.Reject) {
                 throw new RequestFailure.Raised(failure);
@@ -86,10 +108,25 @@ final class ChatClient implements AutoCloseable {
                         + (attempt + 1) + " attempts; max_retries " + settings.maxRetries() + ")", null));
             }
             Duration wait = backoff.delay(attempt, retry.asked());
-            log.accept(settings.name() + " at " + settings.host() + ": " + retry.message() + "; retry "
-                    + (attempt + 1) + "/" + settings.maxRetries() + " in " + wait.toMillis() + " ms");
-            sleep(wait);
+            int waiting = backingOff.incrementAndGet();
+            report(settings.name() + " at " + settings.host() + ": " + retry.message() + "; retry "
+                    + (attempt + 1) + "/" + settings.maxRetries() + " in " + wait.toMillis() + " ms (" + waiting
+                    + (waiting == 1 ? " request" : " requests") + " in back-off)");
+            try {
+                sleep(wait);
+            } finally {
+                backingOff.decrementAndGet();
+            }
         }
+    }
+
+    void reportWaitsTo(Consumer<String> status) {
+        this.waits = status;
+    }
+
+    private void report(String line) {
+        Consumer<String> w = waits;
+        (w != null ? w : log).accept(line);
     }
 
     private Completion attempt(byte[] json) throws RequestFailure.Raised {
@@ -123,10 +160,11 @@ final class ChatClient implements AutoCloseable {
         }
         try (InputStream body = response.body()) {
             int status = response.statusCode();
+            Duration asked = Backoff.asked(response.headers(), Instant.now());
+            limiter.learn(response.headers(), status == 429 ? asked : null);
             if (status != 200) {
                 byte[] bytes = body.readNBytes(64 * 1024);
-                throw new RequestFailure.Raised(rejections.classify(status, ErrorBody.parse(bytes, key),
-                        Backoff.asked(response.headers(), Instant.now())));
+                throw new RequestFailure.Raised(rejections.classify(status, ErrorBody.parse(bytes, key), asked));
             }
             return settings.stream() ? streamed(body, submit) : whole(body);
         } catch (IOException e) {

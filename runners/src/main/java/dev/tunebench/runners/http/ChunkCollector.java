@@ -10,10 +10,13 @@ import java.util.List;
  * Folds the chunks of one streamed answer ({@code chat.completion.chunk} objects) into a
  * {@link Completion}. A chunk counts as a token arrival only when its delta carries text
  * ({@code content} or {@code reasoning_content}) or tool-call fragments: the first chunk, which usually
- * holds just the role, does not start the time to first token.
+ * holds just the role, does not start the time to first token. Reasoning is output (timed, and in the
+ * server's completion tokens) but kept apart from the answer's text.
  */
 final class ChunkCollector {
     private final StringBuilder text = new StringBuilder();
+    /** Reasoning deltas ({@code reasoning_content} as DeepSeek and vLLM send it, {@code reasoning} as others do). */
+    private final StringBuilder reasoning = new StringBuilder();
     private final ToolCallParts toolCalls = new ToolCallParts();
     private List<ToolCall> wholeCalls;
     private long[] stamps = new long[16];
@@ -40,10 +43,11 @@ final class ChunkCollector {
             return;
         }
         String content = textOr(delta.get("content"), "");
-        String reasoning = textOr(delta.get("reasoning_content"), "");
+        String thought = textOr(delta.get("reasoning_content"), textOr(delta.get("reasoning"), ""));
         boolean calls = toolCalls.addDelta(delta);
-        if (!content.isEmpty() || !reasoning.isEmpty() || calls) {
+        if (!content.isEmpty() || !thought.isEmpty() || calls) {
             text.append(content);
+            reasoning.append(thought);
             if (count == stamps.length) {
                 stamps = Arrays.copyOf(stamps, count * 2);
             }
@@ -64,6 +68,7 @@ final class ChunkCollector {
             JsonNode message = choice.get("message");
             String content = message == null ? "" : textOr(message.get("content"), "");
             c.text.append(content);
+            c.reasoning.append(message == null ? "" : textOr(message.get("reasoning_content"), textOr(message.get("reasoning"), "")));
             c.wholeCalls = ToolCallParts.whole(message);
             if (!content.isEmpty() || !c.wholeCalls.isEmpty()) {
                 c.stamps[c.count++] = nanos;
@@ -73,7 +78,7 @@ final class ChunkCollector {
     }
 
     Completion finish(long endNanos) {
-        return new Completion(text.toString(), finishReason, promptTokens, completionTokens, model, fingerprint,
+        return new Completion(text.toString(), reasoning.isEmpty() ? null : reasoning.toString(), finishReason, promptTokens, completionTokens, model, fingerprint,
                 Arrays.copyOf(stamps, count), endNanos, wholeCalls != null ? wholeCalls : toolCalls.calls());
     }
 

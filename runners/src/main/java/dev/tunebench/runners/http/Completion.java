@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * One answered chat request as the server reported it.
  *
+ * @param reasoning         the model's reasoning text, apart from the answer; null when it sent none
  * @param finishReason      the server's {@code finish_reason} ({@code stop}, {@code length}, ...), null if absent
  * @param promptTokens      {@code usage.prompt_tokens}, null when the server sent no usage
  * @param completionTokens  {@code usage.completion_tokens}, null when the server sent no usage
@@ -16,7 +17,7 @@ import java.util.List;
  *                          non-streamed answer): the first is the time to first token
  * @param toolCalls         the answer's {@code tool_calls}, empty when it called no tool
  */
-record Completion(String text, String finishReason, Integer promptTokens, Integer completionTokens,
+record Completion(String text, String reasoning, String finishReason, Integer promptTokens, Integer completionTokens,
                   String model, String systemFingerprint, long[] contentNanos, long endNanos, List<ToolCall> toolCalls) {
     Completion {
         contentNanos = contentNanos.clone();

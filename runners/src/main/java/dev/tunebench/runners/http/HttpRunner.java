@@ -109,6 +109,11 @@ final class HttpRunner implements Runner {
     }
 
     @Override
+    public void reportWaitsTo(java.util.function.Consumer<String> status) {
+        client.reportWaitsTo(status);
+    }
+
+    @Override
     public int minBatchSize() {
         return settings.concurrency();
     }
@@ -169,7 +174,8 @@ final class HttpRunner implements Runner {
         return new Generation(render(prompt), c.text(), new int[0],
                 c.promptTokens() == null ? 0 : c.promptTokens(),
                 c.completionTokens() == null ? c.contentNanos().length : c.completionTokens(),
-                ChatAnswer.finishReason(c.finishReason()), new Timings(submit, c.contentNanos(), c.endNanos()), c.toolCalls());
+                ChatAnswer.finishReason(c.finishReason()), new Timings(submit, c.contentNanos(), c.endNanos()), c.toolCalls(),
+                null, null, c.reasoning());
     }
 
     @Override

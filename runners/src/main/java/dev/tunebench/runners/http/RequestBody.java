@@ -107,6 +107,19 @@ public final class RequestBody {
             ArrayNode stop = body.putArray("stop");
             stops.forEach(stop::add);
         }
+        if (prompt.jsonSchema() != null) {
+            // Structured output (OpenAI, Azure, vLLM's guided decoding): the reply must follow the schema.
+            ObjectNode format = body.putObject("response_format");
+            format.put("type", "json_schema");
+            ObjectNode schema = format.putObject("json_schema");
+            schema.put("name", "reply");
+            schema.put("strict", true);
+            try {
+                schema.set("schema", new com.fasterxml.jackson.databind.ObjectMapper().readTree(prompt.jsonSchema()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("the prompt's JSON Schema is not JSON: " + e.getOriginalMessage(), e);
+            }
+        }
         if (stream) {
             body.put("stream", true);
             body.putObject("stream_options").put("include_usage", true);

@@ -70,7 +70,7 @@ abstract class ServedRunnerFactory implements RunnerFactory {
         // The key is read here, once, and lives only in the client that sends it.
         String key = s.keyEnv() == null ? null : env.apply(s.keyEnv());
         ChatClient client = new ChatClient(s, key, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(60),
-                new java.util.Random()), line -> System.err.println("tunebench: " + line));
+                new java.util.Random()), SettingsReader.limiter(settings.options()), line -> System.err.println("tunebench: " + line));
         Path tokenizer = tokenizerFolder(settings);
         return new HttpRunner(s, client, tokenizer == null ? null : LocalTokenizer.open(tokenizer));
     }

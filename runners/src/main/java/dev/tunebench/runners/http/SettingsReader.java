@@ -24,7 +24,7 @@ final class SettingsReader {
     static final int DEFAULT_TIMEOUT_S = 120;
     static final int DEFAULT_MAX_RETRIES = 4;
     private static final List<String> COMMON = List.of("api_key_env", "headers", "concurrency", "timeout_s",
-            "max_retries", "stream", "max_tokens_field", "tokenizer");
+            "max_retries", "stream", "max_tokens_field", "tokenizer", "rpm", "tpm");
     private static final List<String> KEY_HEADERS = List.of("authorization", "api-key");
 
     private SettingsReader() {
@@ -106,6 +106,12 @@ final class SettingsReader {
                 o.bool("stream").orElse(true),
                 api == Api.OPENAI && o.bool("continue_final_message").orElse(false),
                 tokensField, where);
+    }
+
+    /** The endpoint's {@code rpm} and {@code tpm} (requests and tokens per minute; absent = no limit here). */
+    static RateLimiter limiter(RunnerOptions o) {
+        return new RateLimiter(o.integer("rpm", 1, 100_000_000).orElse(0), o.integer("tpm", 1, Integer.MAX_VALUE).orElse(0),
+                RateLimiter.SYSTEM);
     }
 
     private static String required(RunnerOptions o, String key, String hint) {

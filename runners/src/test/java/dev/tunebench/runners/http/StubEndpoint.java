@@ -27,7 +27,8 @@ final class StubEndpoint implements AutoCloseable {
         void send(HttpExchange exchange) throws IOException;
     }
 
-    record Seen(String path, String query, Map<String, List<String>> headers, String body) {
+    /** @param nanos {@link System#nanoTime()} when the request arrived (this JVM's clock, as the client's) */
+    record Seen(String path, String query, Map<String, List<String>> headers, String body, long nanos) {
     }
 
     private final HttpServer server;
@@ -40,9 +41,10 @@ final class StubEndpoint implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", exchange -> {
+            long arrived = System.nanoTime();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             seen.add(new Seen(exchange.getRequestURI().getPath(), exchange.getRequestURI().getQuery(),
-                    Map.copyOf(exchange.getRequestHeaders()), body));
+                    Map.copyOf(exchange.getRequestHeaders()), body, arrived));
             Answer a = script.poll();
             if (a == null) {
                 a = last;

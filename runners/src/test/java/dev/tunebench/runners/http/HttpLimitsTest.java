@@ -1,0 +1,100 @@
+package dev.tunebench.runners.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.tunebench.spi.Generation;
+import dev.tunebench.spi.GenerationSettings;
+import dev.tunebench.spi.Message;
+import dev.tunebench.spi.Prompt;
+import org.junit.jupiter.api.Test;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import static dev.tunebench.runners.http.StubEndpoint.streamOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Against the scripted endpoint: rpm holds back requests (counted per window at the server), and the time to
+ * first token waits for the first chunk with content, not the role chunk or a keep-alive before it; reasoning
+ * deltas are output kept apart from the answer.
+ */
+class HttpLimitsTest {
+    private static final GenerationSettings GREEDY = GenerationSettings.greedy(8);
+
+    @Test
+    void requestsPerMinuteAreRespectedAtTheServer() throws Exception {
+        try (StubEndpoint stub = new StubEndpoint(streamOf("demo", "ok"))) {
+            EndpointSettings s = HttpRunnerTest.openai(stub.base(), 4, 0);
+            // 600 a minute: 10 a second, 10 at once; 40 requests from 4 threads.
+            ChatClient client = new ChatClient(s, "k", new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)),
+                    new RateLimiter(600, 0, RateLimiter.SYSTEM), line -> { });
+            List<Prompt> prompts = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                prompts.add(Prompt.of(List.of(Message.user("row " + i))));
+            }
+            try (HttpRunner r = new HttpRunner(s, client)) {
+                assertEquals(40, r.generate(prompts, GREEDY).size());
+            }
+            List<Long> arrivals = new ArrayList<>(stub.seen.stream().map(StubEndpoint.Seen::nanos).toList());
+            Collections.sort(arrivals);
+            // The limiter releases at most the bucket (10) plus one second's refill (10) in any second. A request
+            // released before a window can arrive in it only while in flight, and at most 4 are: 24 at the server.
+            // Unlimited, all 40 arrive at once.
+            int most = 0;
+            for (int lo = 0, hi = 0; hi < arrivals.size(); hi++) {
+                while (arrivals.get(hi) - arrivals.get(lo) >= 1_000_000_000L) {
+                    lo++;
+                }
+                most = Math.max(most, hi - lo + 1);
+            }
+            assertTrue(most <= 24, "requests in one second: " + most);
+        }
+    }
+
+    @Test
+    void timeToFirstTokenIsTheFirstChunkWithContent() throws Exception {
+        StubEndpoint.Answer slowStart = ex -> {
+            ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+            ex.sendResponseHeaders(200, 0);
+            OutputStream out = ex.getResponseBody();
+            write(out, "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}\n\n");
+            write(out, ": keep-alive\n\n");
+            // The role chunk and the keep-alive are read long before any content exists.
+            pause();
+            write(out, "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning\":\"let me think\"},\"finish_reason\":null}]}\n\n");
+            write(out, "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"refund\"},\"finish_reason\":\"stop\"}]}\n\n");
+            write(out, "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":4}}\n\ndata: [DONE]\n\n");
+        };
+        try (StubEndpoint stub = new StubEndpoint(slowStart)) {
+            EndpointSettings s = HttpRunnerTest.openai(stub.base(), 1, 0);
+            try (HttpRunner r = HttpRunnerTest.runner(s, new ArrayList<>())) {
+                Generation g = r.generate(List.of(Prompt.of(List.of(Message.user("hi")))), GREEDY).get(0);
+                assertTrue(g.timings().tokenNanos()[0] >= stub.seen.get(0).nanos() + 50_000_000L,
+                        "the first token is the reasoning chunk after the pause, not the role chunk");
+                assertEquals(2, g.timings().tokenNanos().length, "the reasoning chunk and the answer chunk, not the role chunk");
+                assertEquals("refund", g.text());
+                assertEquals("let me think", g.reasoning());
+                assertEquals(4, g.completionTokens(), "the server's usage counts reasoning as output");
+            }
+        }
+    }
+
+    private static void write(OutputStream out, String text) throws java.io.IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
