@@ -25,7 +25,8 @@ final class DataCheckText {
             out.println("format: OK" + (c.figures().examples() == 0 ? ", but the file has no example: a service rejects it" : ""));
         } else {
             out.println("format: " + c.file().findings().size() + " problem(s); a fine-tuning service would reject this file:");
-            c.file().findings().forEach(f -> out.println("  " + c.file().file().getFileName() + ":" + f));
+            c.file().findings().forEach(f -> out.println("  " + c.file().file().getFileName() + ":" + f.line() + ": "
+                    + (f.field().isEmpty() ? "" : f.field() + ": ") + f.message()));
         }
         out.println(String.format(Locale.ROOT, "turns per example: min %d, mean %.1f, max %d",
                 c.figures().turnsMin(), c.figures().turnsMean(), c.figures().turnsMax()));

@@ -5,9 +5,4 @@ package dev.tunebench.datacheck;
  * empty for the line as a whole) and what is wrong with how to fix it.
  */
 public record Finding(int line, String field, String message) {
-
-    @Override
-    public String toString() {
-        return "line " + line + (field.isEmpty() ? "" : ": " + field) + ": " + message;
-    }
 }
