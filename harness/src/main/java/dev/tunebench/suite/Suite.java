@@ -20,7 +20,8 @@ import java.util.Optional;
  * resolved against the suite file's folder. {@code generation}/{@code runner} are the suite-level settings;
  * each {@link ModelSpec} carries its effective ones. {@code metrics} maps a metric name
  * ({@code accuracy}, {@code format_adherence}) to the name of the scorer that feeds it. {@code gates} and
- * {@code perf} are kept raw (a missing node when absent) for the features that read them.
+ * {@code perf} are kept raw (a missing node when absent) for the features that read them. {@code train} is
+ * {@code data.train}, the fine-tuning set, read only for the overlap check.
  */
 public record Suite(String name, Path file, String sha256,
                     DataSource eval, Optional<DataSource> fewShotPool, Optional<DataSource> validation,
@@ -28,7 +29,19 @@ public record Suite(String name, Path file, String sha256,
                     GenerationSettings generation, String runnerType, RunnerSettings runner,
                     List<ScorerSpec> scorerSpecs, List<Scorer> scorers, Map<String, String> metrics,
                     CostTable cost, int repeats, long seed, Optional<CheckpointPolicy> checkpoints,
-                    JsonNode gates, JsonNode perf) {
+                    JsonNode gates, JsonNode perf, Optional<DataSource> train) {
+
+    public Suite(String name, Path file, String sha256,
+                 DataSource eval, Optional<DataSource> fewShotPool, Optional<DataSource> validation,
+                 List<ModelSpec> models, List<Technique> techniques, String referenceTechnique,
+                 GenerationSettings generation, String runnerType, RunnerSettings runner,
+                 List<ScorerSpec> scorerSpecs, List<Scorer> scorers, Map<String, String> metrics,
+                 CostTable cost, int repeats, long seed, Optional<CheckpointPolicy> checkpoints,
+                 JsonNode gates, JsonNode perf) {
+        this(name, file, sha256, eval, fewShotPool, validation, models, techniques, referenceTechnique, generation,
+                runnerType, runner, scorerSpecs, scorers, metrics, cost, repeats, seed, checkpoints, gates, perf,
+                Optional.empty());
+    }
 
     public Suite {
         models = List.copyOf(models);
@@ -70,6 +83,6 @@ public record Suite(String name, Path file, String sha256,
         RunnerOverrides suiteRunner = runnerLayer.over(RunnerOverrides.of(runnerType, runner));
         return new Suite(name, file, sha256, eval, fewShotPool, validation, updated, techniques, referenceTechnique,
                 generationLayer.applyTo(generation), suiteRunner.resolveType(), suiteRunner.resolveSettings(),
-                scorerSpecs, scorers, metrics, cost, repeats, seed, checkpoints, gates, perf);
+                scorerSpecs, scorers, metrics, cost, repeats, seed, checkpoints, gates, perf, train);
     }
 }
