@@ -69,6 +69,7 @@ public final class HtmlReportWriter implements ReportWriter {
         model.put("latencyCharts", LatencyCharts.render(run.summary()).stream()
                 .map(c -> Map.of("title", c.title(), "svg", Templates.markup(c.svg()))).toList());
         model.put("confusions", ConfusionView.of(run.summary()));
+        model.put("finetune", FineTuneView.of(runDir));
         model.put("explorer", new Explorer(run, explorerCap).build());
         render(model, out);
     }
