@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunebench.results.Json;
-import dev.tunebench.results.RunManifest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +28,8 @@ final class Economics {
         }
     }
 
-    static ObjectNode build(JsonNode inputs, RunManifest manifest, ArrayNode results) {
+    /** {@code roles}: each model's role ({@code baseline} or {@code candidate}) by id. */
+    static ObjectNode build(JsonNode inputs, String baseline, java.util.Map<String, String> roles, ArrayNode results) {
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("currency", inputs.path("currency").asText());
         out.put("horizon_days", inputs.path("horizon_days").asInt());
@@ -37,7 +37,6 @@ final class Economics {
         out.set("quality_bar", bar.isObject() ? bar.deepCopy() : out.nullNode());
         String metric = bar.isObject() ? bar.get("metric").asText() : "accuracy";
         boolean lowerIsBetter = bar.isObject() && bar.get("op").asText().equals("<=");
-        String baseline = manifest.suite().baseline();
         List<Cell> base = new ArrayList<>();
         List<Cell> candidates = new ArrayList<>();
         for (JsonNode r : results) {
@@ -48,8 +47,7 @@ final class Economics {
             Cell c = new Cell(r.get("model").asText(), r.get("technique").asText(), m.get(metric).get("value").asDouble(),
                     m.path("prompt_tokens_mean").path("value").asDouble(), m.get("cost_per_1k_requests").get("value").asDouble(),
                     number(m.path("latency_ms_p50").path("value")), number(m.path("latency_ms_p95").path("value")));
-            String role = manifest.models().stream().filter(e -> e.id().equals(c.model())).map(RunManifest.ModelEntry::role)
-                    .findFirst().orElse("");
+            String role = roles.getOrDefault(c.model(), "");
             if (c.model().equals(baseline)) {
                 base.add(c);
             } else if (role.equals("candidate") && meets(bar, c.metric())) {

@@ -54,12 +54,19 @@ final class FineTuneBlocks {
         return out;
     }
 
+    private static Map<String, String> roles(RunManifest manifest) {
+        Map<String, String> out = new LinkedHashMap<>();
+        manifest.models().forEach(m -> out.put(m.id(), m.role()));
+        return out;
+    }
+
     static void addTo(ObjectNode summary, JsonNode fineTune, RunManifest manifest, ArrayNode results) {
         if (fineTune == null) {
             return;
         }
         summary.set("data_overlap", fineTune.path("data_overlap").deepCopy());
         summary.set("jobs", fineTune.path("jobs").deepCopy());
-        summary.set("economics", Economics.build(fineTune.path("economics_inputs"), manifest, results));
+        summary.set("economics", Economics.build(fineTune.path("economics_inputs"),
+                manifest.suite().baseline(), roles(manifest), results));
     }
 }
