@@ -1,6 +1,7 @@
 package dev.tunebench.reports.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunebench.reports.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class EconomicsChart {
         if (!ref.isObject() || cells.isEmpty()) {
             return null;
         }
-        String currency = economics.path("currency").asText();
+        String currency = Text.clean(economics.path("currency").asText());
         double refCost = ref.path("cost_per_1k_requests").asDouble();
         double refFixed = ref.path("fixed_per_day").asDouble();
         double xMax = 0;
@@ -66,10 +67,10 @@ final class EconomicsChart {
         }
         svg.text(LEFT, TOP - 12, currency + " per day", "start", "axis-label")
                 .text((LEFT + RIGHT) / 2.0, H - 6, "requests per day", "middle", "axis-label");
-        line(svg, x, y, refFixed, refCost, xMax, "s0", ref.path("model").asText() + "/" + ref.path("technique").asText() + " (baseline)");
+        line(svg, x, y, refFixed, refCost, xMax, "s0", Text.clean(ref.path("model").asText() + "/" + ref.path("technique").asText()) + " (baseline)");
         int i = 1;
         for (JsonNode c : shown) {
-            String name = c.path("model").asText() + "/" + c.path("technique").asText();
+            String name = Text.clean(c.path("model").asText() + "/" + c.path("technique").asText());
             line(svg, x, y, c.path("fixed_per_day").asDouble(), c.path("cost_per_1k_requests").asDouble(), xMax, "s" + i, name);
             JsonNode be = c.path("break_even_requests_per_day");
             if (be.isNumber()) {

@@ -73,7 +73,7 @@ public record FineTuneView(boolean overlapChecked, List<OverlapLine> overlap, Li
                 marks.add(new Mark(Text.clean(m.path("model").asText()), number(m.path("at"), "%.0f"),
                         number(m.path("validation_loss"), "%.4f"), acc == null ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * acc)));
             }
-            String chart = JobChart.render(j, evaluated, technique);
+            String chart = JobChart.render(j, evaluated, Text.clean(technique));
             List<String> files = new ArrayList<>();
             j.path("files").forEach(f -> files.add(Path.of(f.asText()).getFileName().toString()));
             jobs.add(new JobView(Text.clean(j.path("source").asText()), Text.clean(String.join(", ", files)),

@@ -1,6 +1,7 @@
 package dev.tunebench.reports.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunebench.reports.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ final class JobChart {
     /** {@code evaluated}: each checkpoint's accuracy with the reference technique. Null when the job has no curve. */
     static String render(JsonNode job, Map<String, Double> evaluated, String technique) {
         JsonNode curve = job.path("curve");
-        String axis = job.path("axis").asText("step");
+        String axis = job.path("axis").asText("step").equals("epoch") ? "epoch" : "step";
         if (curve.isEmpty()) {
             return null;
         }
@@ -72,7 +73,7 @@ final class JobChart {
                 double cx = x.at(m.get("at").asDouble());
                 svg.line(cx, TOP, cx, BOTTOM, "best-line")
                         .text(cx, BOTTOM + 16, tick(m.get("at").asDouble()), "middle", "tick")
-                        .text(cx, TOP - 26, m.path("model").asText(), "middle", "point-label");
+                        .text(cx, TOP - 26, Text.clean(m.path("model").asText()), "middle", "point-label");
             }
         }
         series(svg, curve, axis, "train_loss", x, yLoss, "s0 dashed", "train loss");
@@ -82,10 +83,10 @@ final class JobChart {
         List<double[]> eval = new ArrayList<>();
         List<String> tips = new ArrayList<>();
         for (JsonNode m : job.path("checkpoints")) {
-            Double acc = evaluated.get(m.path("model").asText());
+            Double acc = evaluated.get(Text.clean(m.path("model").asText()));
             if (acc != null && m.path("at").isNumber()) {
                 eval.add(new double[] {x.at(m.get("at").asDouble()), yAcc.at(acc)});
-                tips.add(m.path("model").asText() + " evaluated accuracy (" + technique + "): "
+                tips.add(Text.clean(m.path("model").asText()) + " evaluated accuracy (" + technique + "): "
                         + String.format(Locale.ROOT, "%.1f%%", 100 * acc));
             }
         }
