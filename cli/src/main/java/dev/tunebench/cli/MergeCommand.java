@@ -70,6 +70,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         first.models().stream().map(m -> losses.get(m.id())).filter(Objects::nonNull)
                 .forEach(e -> ValidationLosses.append(out, e));
+        copyFineTune(shards);
         RunManifest manifest = merged(shards);
         RunFolder.writeManifest(out, manifest);
         JsonNode summary = RunFolder.summarize(out, manifest);
@@ -84,6 +85,21 @@ final class MergeCommand implements Callable<Integer> {
         stdout.println("merged:  " + shardDirs.size() + " shards into " + out);
         stdout.println("results: " + out.resolve("summary.json"));
         return ExitCodes.OK;
+    }
+
+    /** Every shard writes the same finetune.json (it depends on the suite, its data and job files): the first is kept. */
+    private void copyFineTune(ShardFolders shards) {
+        for (int i : shards.order()) {
+            Path file = shards.dirs().get(i).resolve(dev.tunebench.finetune.FineTuneFile.FILE_NAME);
+            if (Files.exists(file)) {
+                try {
+                    Files.copy(file, out.resolve(file.getFileName()));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot copy " + file + " to " + out, e);
+                }
+                return;
+            }
+        }
     }
 
     private void prepareOut() {

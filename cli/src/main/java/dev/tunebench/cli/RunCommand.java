@@ -15,6 +15,7 @@ import dev.tunebench.run.RunOutcome;
 import dev.tunebench.run.RunPlan;
 import dev.tunebench.run.Shard;
 import dev.tunebench.run.RunnerChecks;
+import dev.tunebench.finetune.FineTuneFile;
 import dev.tunebench.run.SpendPlan;
 import dev.tunebench.scoring.JudgeScorer;
 import dev.tunebench.run.SuitePlanner;
@@ -173,6 +174,7 @@ final class RunCommand implements Callable<Integer> {
                 ? RunFolder.readManifest(runDir)
                 : SuitePlanner.manifest(suite, options, VersionProvider.tunebenchVersion(), commandLine(), start);
         RunFolder.writeManifest(runDir, manifest);
+        FineTuneFile.write(runDir, suite, SuitePlanner.selectedModels(suite, options));
 
         PrintWriter err = spec.commandLine().getErr();
         err.println("tunebench: run folder " + runDir);

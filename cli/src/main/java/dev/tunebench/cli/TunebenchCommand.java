@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 PromptCommand.class,
                 ModelInfoCommand.class,
+                DataCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
                 CacheCommand.class, HistoryCommand.class,

@@ -30,7 +30,9 @@ class BadInputTest {
                 .replace("data/", demo.resolve("data") + "/")
                 .replace("""
                           - {id: base, path: models/base, role: baseline}
-                          - {glob: "models/ckpt-epoch-*", role: candidate}   # ordered by trainer_state.json epoch
+                          - {glob: "models/ckpt-epoch-*", role: candidate,   # ordered by trainer_state.json epoch
+                             # The run that made them, as a hosted fine-tuning API reports it (written by jobs/make_job.py).
+                             job: jobs/triage-ft.json, job_results: jobs/triage-ft-results.csv}
                         """.stripIndent(), models);
         Files.copy(demo.resolve("data/test.jsonl"), dir.resolve("test.jsonl"));
         Path file = dir.resolve("suite.yaml");

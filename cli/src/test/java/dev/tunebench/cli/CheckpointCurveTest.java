@@ -51,7 +51,8 @@ class CheckpointCurveTest {
                         "generation: {max_new_tokens: 16, decoding: {sampling: {temperature: 1.0, top_p: 0.95, top_k: 0, seed: 5}}, stop: []}")
                 .replace("repeats: 1", "repeats: 3")
                 .replace("data/", Cli.demo().resolve("data").toString() + "/")
-                .replace("models/", Cli.demo().resolve("models").toString() + "/");
+                .replace("models/", Cli.demo().resolve("models").toString() + "/")
+                .replace("jobs/", Cli.demo().resolve("jobs").toString() + "/");
         Files.writeString(suite, text);
         Path run = tmp.resolve("run");
         Cli r = Cli.run("run", suite.toString(), "--out", run.toString(), "--no-report",

@@ -48,6 +48,7 @@ class GateCommandTest {
     static Path suiteWithGates(String gates) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("suite-" + (++suites)));
         Files.createSymbolicLink(dir.resolve("data"), Cli.demo().resolve("data"));
+        Files.createSymbolicLink(dir.resolve("jobs"), Cli.demo().resolve("jobs"));
         // One link per model folder: the suite's glob lists real entries of models/, not a linked folder.
         Path models = Files.createDirectories(dir.resolve("models"));
         try (var demoModels = Files.list(Cli.demo().resolve("models"))) {

@@ -44,6 +44,29 @@ class RunCommandTest {
     }
 
     @Test
+    void summaryAndReportCarryTheOverlapTheJobAndTheEconomics() throws Exception {
+        JsonNode s = JSON.readTree(run.resolve("summary.json").toFile());
+        JsonNode pool = s.at("/data_overlap/with/0");
+        assertEquals("few_shot_pool", pool.get("role").asText());
+        // The demo's test set shares 30 rows verbatim with train.jsonl, its few-shot pool (OverlapReferenceTest).
+        assertEquals(30, pool.get("eval_rows_exact").asInt());
+        JsonNode job = s.at("/jobs/0");
+        assertEquals("hosted", job.get("source").asText());
+        assertEquals(4, job.at("/hyperparameters/n_epochs").asInt());
+        assertEquals("ckpt-epoch-4", job.at("/checkpoints/0/model").asText());
+        assertEquals(120, job.at("/checkpoints/0/at").asInt());
+        assertEquals(4, job.get("curve").size());
+        JsonNode economics = s.get("economics");
+        assertEquals("base", economics.at("/reference/model").asText());
+        assertEquals(0.75, economics.at("/quality_bar/threshold").asDouble());
+        assertTrue(economics.get("answer").asText().length() > 20, economics.toString());
+        String html = Files.readString(run.resolve("report.html"));
+        for (String id : List.of("id=\"overlap\"", "id=\"jobs\"", "id=\"economics\"")) {
+            assertTrue(html.contains(id), id);
+        }
+    }
+
+    @Test
     void summaryFollowsTheContract() throws Exception {
         JsonNode s = JSON.readTree(run.resolve("summary.json").toFile());
         assertEquals("triage", s.get("suite").asText());

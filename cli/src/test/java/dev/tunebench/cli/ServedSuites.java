@@ -20,7 +20,9 @@ final class ServedSuites {
                 .replace("data/", demo.resolve("data") + "/")
                 .replace("""
                           - {id: base, path: models/base, role: baseline}
-                          - {glob: "models/ckpt-epoch-*", role: candidate}   # ordered by trainer_state.json epoch
+                          - {glob: "models/ckpt-epoch-*", role: candidate,   # ordered by trainer_state.json epoch
+                             # The run that made them, as a hosted fine-tuning API reports it (written by jobs/make_job.py).
+                             job: jobs/triage-ft.json, job_results: jobs/triage-ft-results.csv}
                         """.stripIndent(), models)
                 .replace("runner: {type: onnx, device: cpu, threads: 1, batch_size: 8}", runner);
         Files.createDirectories(dir);

@@ -12,25 +12,25 @@ import java.util.List;
  * quotes doubled, commas and line breaks (LF, CRLF or CR) allowed inside quotes. A quote inside an unquoted
  * field is kept as a character, as spreadsheets export it.
  */
-final class CsvRecords {
+public final class CsvRecords {
     private final Reader in;
     private final String file;
     private int line = 1;
     private int recordLine;
     private int pending = -2;
 
-    CsvRecords(Reader in, String file) {
+    public CsvRecords(Reader in, String file) {
         this.in = in;
         this.file = file;
     }
 
     /** The 1-based line where the last record returned by {@link #next()} started. */
-    int recordLine() {
+    public int recordLine() {
         return recordLine;
     }
 
     /** The next record's fields, or {@code null} at the end; blank lines are skipped. */
-    List<String> next() throws IOException {
+    public List<String> next() throws IOException {
         while (true) {
             int c = read();
             if (c == -1) {

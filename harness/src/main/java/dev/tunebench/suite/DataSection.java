@@ -7,10 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Parses {@code data:}: the evaluation set, and optionally a few-shot pool and a validation set. */
+/**
+ * Parses {@code data:}: the evaluation set, and optionally a few-shot pool, a validation set and the training set
+ * (read only to check the evaluation set does not overlap it).
+ */
 final class DataSection {
 
-    record Data(DataSource eval, Optional<DataSource> fewShotPool, Optional<DataSource> validation) {
+    record Data(DataSource eval, Optional<DataSource> fewShotPool, Optional<DataSource> validation,
+                Optional<DataSource> train) {
     }
 
     private DataSection() {
@@ -20,12 +24,13 @@ final class DataSection {
         if (!data.present()) {
             throw data.error("missing; a suite needs at least data: {eval: data/test.jsonl}.");
         }
-        data.object("eval", "few_shot_pool", "validation");
+        data.object("eval", "few_shot_pool", "validation", "train");
         YamlNode eval = data.get("eval");
         if (!eval.present()) {
             throw eval.error("missing; name the evaluation file, e.g. eval: data/test.jsonl.");
         }
-        return new Data(source(eval, dir), optional(data.get("few_shot_pool"), dir), optional(data.get("validation"), dir));
+        return new Data(source(eval, dir), optional(data.get("few_shot_pool"), dir), optional(data.get("validation"), dir),
+                optional(data.get("train"), dir));
     }
 
     private static Optional<DataSource> optional(YamlNode node, Path dir) {

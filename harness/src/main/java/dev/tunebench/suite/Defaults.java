@@ -22,6 +22,8 @@ public final class Defaults {
     public static final long SEED = 0;
 
     public static final String CURRENCY = "USD";
+    /** Days over which a fine-tune's one-off training cost is spread in the economics. */
+    public static final int HORIZON_DAYS = 90;
 
     public static final int PATIENCE = 1;
     public static final int KEEP_LAST = 1;

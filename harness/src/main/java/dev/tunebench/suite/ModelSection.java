@@ -32,8 +32,9 @@ final class ModelSection {
         }
         List<ModelSpec> out = new ArrayList<>();
         Map<String, String> declaredAt = new HashMap<>();
+        Map<YamlNode, List<String>> jobEntries = new java.util.LinkedHashMap<>();
         for (YamlNode entry : models.list()) {
-            entry.object("id", "path", "glob", "role", "generation", "runner");
+            entry.object("id", "path", "glob", "role", "generation", "runner", "job", "job_results");
             ModelRole role = entry.get("role").present()
                     ? ModelRole.values()[entry.get("role").choice(ROLES)] : ModelRole.CANDIDATE;
             GenerationOverrides generation = SettingsSection.generation(entry.get("generation"), seed).over(suiteGeneration);
@@ -49,8 +50,12 @@ final class ModelSection {
                             + "); every model needs its own id: give one an explicit id: or narrow the glob.");
                 }
                 out.add(m);
+                if (entry.get("job").present() || entry.get("job_results").present()) {
+                    jobEntries.computeIfAbsent(entry, e -> new ArrayList<>()).add(m.id());
+                }
             }
         }
+        jobEntries.forEach((entry, ids) -> JobSection.attach(entry, dir, ids, out));
         long baselines = out.stream().filter(m -> m.role() == ModelRole.BASELINE).count();
         if (baselines != 1) {
             throw models.error("exactly one model must have role: baseline (the one candidates are compared with), found "

@@ -16,7 +16,7 @@ final class PolicySection {
         if (!cost.present()) {
             return CostTable.NONE;
         }
-        cost.object("currency", "default", "models");
+        cost.object("currency", "default", "models", "horizon_days", "quality_bar");
         YamlNode currency = cost.get("currency");
         if (currency.present() && !currency.text().matches("[A-Z]{3}")) {
             throw currency.error("expected a three-letter ISO 4217 code such as USD or EUR, got '" + currency.text() + "'.");
@@ -30,7 +30,30 @@ final class PolicySection {
             }
         }
         YamlNode dflt = cost.get("default");
-        return new CostTable(currency.textOr(Defaults.CURRENCY), dflt.present() ? price(dflt) : null, perModel);
+        return new CostTable(currency.textOr(Defaults.CURRENCY), dflt.present() ? price(dflt) : null, perModel,
+                economics(cost.get("horizon_days"), cost.get("quality_bar")));
+    }
+
+    private static CostTable.Economics economics(YamlNode horizon, YamlNode bar) {
+        int days = horizon.present() ? horizon.integer(1) : Defaults.HORIZON_DAYS;
+        if (!bar.present()) {
+            return new CostTable.Economics(days, null, null, 0);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([a-z][a-z0-9_]*)\\s*(>=|<=)\\s*(\\S+)\\s*")
+                .matcher(bar.text());
+        Double threshold = null;
+        if (m.matches()) {
+            try {
+                threshold = Double.parseDouble(m.group(3));
+            } catch (NumberFormatException e) {
+                threshold = null;
+            }
+        }
+        if (threshold == null) {
+            throw bar.error("expected \"<metric> >= <number>\" or \"<metric> <= <number>\", e.g. \"accuracy >= 0.75\", got '"
+                    + bar.text() + "'.");
+        }
+        return new CostTable.Economics(days, m.group(1), m.group(2), threshold);
     }
 
     /**
@@ -68,14 +91,19 @@ final class PolicySection {
     }
 
     private static CostTable.Price price(YamlNode node) {
-        node.object("prompt_per_1k", "completion_per_1k");
+        node.object("prompt_per_1k", "completion_per_1k", "training_per_1k_tokens", "hosting_per_hour");
         for (String field : List.of("prompt_per_1k", "completion_per_1k")) {
             if (!node.get(field).present()) {
                 throw node.get(field).error("missing; the price per 1,000 tokens in the suite's currency, e.g. 0.0005.");
             }
         }
         return new CostTable.Price(node.get("prompt_per_1k").number(0, Double.MAX_VALUE),
-                node.get("completion_per_1k").number(0, Double.MAX_VALUE));
+                node.get("completion_per_1k").number(0, Double.MAX_VALUE), optionalPrice(node.get("training_per_1k_tokens")),
+                optionalPrice(node.get("hosting_per_hour")));
+    }
+
+    private static Double optionalPrice(YamlNode node) {
+        return node.present() ? node.number(0, Double.MAX_VALUE) : null;
     }
 
     static Optional<CheckpointPolicy> checkpoints(YamlNode node, boolean hasValidation, List<String> metrics,

@@ -21,7 +21,7 @@ import java.util.Optional;
  * each {@link ModelSpec} carries its effective ones. {@code metrics} maps a metric name
  * ({@code accuracy}, {@code format_adherence}) to the name of the scorer that feeds it. {@code gates} and
  * {@code perf} are kept raw (a missing node when absent) for the features that read them; {@code budget} limits
- * the run's spend.
+ * the run's spend. {@code train} is {@code data.train}, the fine-tuning set, read only for the overlap check.
  */
 public record Suite(String name, Path file, String sha256,
                     DataSource eval, Optional<DataSource> fewShotPool, Optional<DataSource> validation,
@@ -29,7 +29,19 @@ public record Suite(String name, Path file, String sha256,
                     GenerationSettings generation, String runnerType, RunnerSettings runner,
                     List<ScorerSpec> scorerSpecs, List<Scorer> scorers, Map<String, String> metrics,
                     CostTable cost, int repeats, long seed, Optional<CheckpointPolicy> checkpoints,
-                    JsonNode gates, JsonNode perf, SpendBudget budget) {
+                    JsonNode gates, JsonNode perf, SpendBudget budget, Optional<DataSource> train) {
+
+    public Suite(String name, Path file, String sha256,
+                 DataSource eval, Optional<DataSource> fewShotPool, Optional<DataSource> validation,
+                 List<ModelSpec> models, List<Technique> techniques, String referenceTechnique,
+                 GenerationSettings generation, String runnerType, RunnerSettings runner,
+                 List<ScorerSpec> scorerSpecs, List<Scorer> scorers, Map<String, String> metrics,
+                 CostTable cost, int repeats, long seed, Optional<CheckpointPolicy> checkpoints,
+                 JsonNode gates, JsonNode perf, SpendBudget budget) {
+        this(name, file, sha256, eval, fewShotPool, validation, models, techniques, referenceTechnique, generation,
+                runnerType, runner, scorerSpecs, scorers, metrics, cost, repeats, seed, checkpoints, gates, perf, budget,
+                Optional.empty());
+    }
 
     public Suite {
         models = List.copyOf(models);
@@ -71,13 +83,13 @@ public record Suite(String name, Path file, String sha256,
         RunnerOverrides suiteRunner = runnerLayer.over(RunnerOverrides.of(runnerType, runner));
         return new Suite(name, file, sha256, eval, fewShotPool, validation, updated, techniques, referenceTechnique,
                 generationLayer.applyTo(generation), suiteRunner.resolveType(), suiteRunner.resolveSettings(),
-                scorerSpecs, scorers, metrics, cost, repeats, seed, checkpoints, gates, perf, budget);
+                scorerSpecs, scorers, metrics, cost, repeats, seed, checkpoints, gates, perf, budget, train);
     }
 
     /** This suite with another spend budget ({@code run --budget}). */
     public Suite withBudget(SpendBudget budget) {
         return new Suite(name, file, sha256, eval, fewShotPool, validation, models, techniques, referenceTechnique,
                 generation, runnerType, runner, scorerSpecs, scorers, metrics, cost, repeats, seed, checkpoints, gates, perf,
-                budget);
+                budget, train);
     }
 }

@@ -94,7 +94,7 @@ public final class SuiteLoader {
         return new Suite(name, file, sha256(bytes), data.eval(), data.fewShotPool(), data.validation(),
                 models, techniques, referenceTechnique, generation.resolve(), runner.resolveType(), runner.resolveSettings(),
                 scoring.specs(), scoring.scorers(), scoring.metrics(), cost, repeats, seed, checkpoints,
-                raw(root.get("gates")), raw(root.get("perf")), budget);
+                raw(root.get("gates")), raw(root.get("perf")), budget, data.train());
     }
 
     /** The suite name becomes part of run folder names, so it is limited to file-name-safe characters. */

@@ -76,8 +76,10 @@ public final class SummaryBuilder {
         }
         summary.set("comparisons", new Comparisons(bootstrap, graded).build(present,
                 manifest.suite().baseline(), manifest.suite().referenceTechnique()));
-        Checkpoints.addTo(summary, manifest, ValidationLosses.read(runDir), results);
+        JsonNode fineTune = FineTuneBlocks.read(runDir);
+        Checkpoints.addTo(summary, manifest, FineTuneBlocks.losses(ValidationLosses.read(runDir), fineTune), results);
         summary.set("perf", PerfFiles.readBlocks(runDir));
+        FineTuneBlocks.addTo(summary, fineTune, manifest, results);
         sanitize(summary);
         return summary;
     }

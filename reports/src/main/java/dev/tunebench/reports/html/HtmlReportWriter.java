@@ -80,6 +80,7 @@ public final class HtmlReportWriter implements ReportWriter {
         model.put("trend", TrendChart.of(runDir));
         model.put("confusions", ConfusionView.of(run.summary()));
         model.put("reliability", ReliabilityDiagram.of(runDir));
+        model.put("finetune", FineTuneView.of(runDir));
         Explorer.View explorer = new Explorer(run, explorerCap).build();
         model.put("explorer", explorer);
         model.put("explorerData", Templates.markup(explorer.json()));
