@@ -69,7 +69,10 @@ class AbsentFiguresTest {
         assertEquals(40.0, m.get("prompt_tokens_mean").get("value").asDouble(), "only the counted sample");
         assertEquals(1, m.get("prompt_tokens_mean").get("n").asInt());
         assertEquals(40 * 0.0005 + 8 * 0.0015, m.get("cost_per_1k_requests").get("value").asDouble(), 1e-12);
-        assertEquals(0.75, m.get("accuracy").get("value").asDouble(), "the missing row counts as a miss");
+        // A missing answer is an error, not a wrong answer: accuracy is over the answered rows, the error rate apart.
+        assertEquals(1.0, m.get("accuracy").get("value").asDouble(), "accuracy over the three answered rows");
+        assertEquals(3, m.get("accuracy").get("n").asInt());
+        assertEquals(0.25, m.get("error_rate").get("value").asDouble(), "the missing row is the one error in four");
         for (JsonNode c : summary.get("comparisons")) {
             assertFalse(c.get("metric").asText().equals("latency_ms_mean"), "no latency pairs to compare: " + c);
             if (c.get("metric").asText().equals("prompt_tokens_mean")) {
