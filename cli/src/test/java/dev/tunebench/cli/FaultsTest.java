@@ -97,7 +97,7 @@ class FaultsTest {
     }
 
     /**
-     * A tmpfs of a few kilobytes as the run folder fills mid-run: exit 2 naming the file and the fix; grown
+     * A tmpfs of a few kilobytes as the run folder (room for the manifest and finetune.json, ~18 KB) fills mid-run: exit 2 naming the file and the fix; grown
      * (as if space were freed), --resume completes the run. Needs user and mount namespaces (unshare -rm).
      */
     @Test
@@ -107,7 +107,7 @@ class FaultsTest {
         Path run = mount.resolve("run");
         String java = String.join(" ", javaCommand());
         String script = String.join("\n",
-                "mount -t tmpfs -o size=12k tmpfs " + mount + " || exit 97",
+                "mount -t tmpfs -o size=28k tmpfs " + mount + " || exit 97",
                 java + " " + String.join(" ", runArgs(run, false)) + " > " + tmp.resolve("first.out") + " 2> "
                         + tmp.resolve("first.err") + "; echo $? > " + tmp.resolve("first.rc"),
                 "cp " + run.resolve("samples.jsonl") + " " + tmp.resolve("first.jsonl"),

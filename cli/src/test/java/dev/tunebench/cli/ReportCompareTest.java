@@ -72,6 +72,7 @@ class ReportCompareTest {
     private static Path demoSuite(String name, String epoch4Folder) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         Files.createSymbolicLink(dir.resolve("data"), Cli.demo().resolve("data"));
+        Files.createSymbolicLink(dir.resolve("jobs"), Cli.demo().resolve("jobs"));
         Path models = Files.createDirectories(dir.resolve("models"));
         for (String m : new String[] {"base", "ckpt-epoch-1", "ckpt-epoch-2", "ckpt-epoch-3"}) {
             Files.createSymbolicLink(models.resolve(m), Cli.demo().resolve("models").resolve(m));

@@ -42,6 +42,7 @@ class StoreEndToEndTest {
         Path dir = tmp.resolve("suite");
         Files.createDirectories(dir);
         Files.createSymbolicLink(dir.resolve("data"), Cli.demo().resolve("data"));
+        Files.createSymbolicLink(dir.resolve("jobs"), Cli.demo().resolve("jobs"));
         for (String model : List.of("base", "ckpt-epoch-4")) {
             Path to = Files.createDirectories(dir.resolve("models").resolve(model));
             try (var files = Files.list(Cli.demo().resolve("models").resolve(model))) {

@@ -14,7 +14,6 @@ import dev.tunebench.suite.ModelSpec;
 import dev.tunebench.suite.Suite;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -44,7 +43,7 @@ public final class FineTuneFile {
         try {
             Json.PRETTY.writeValue(runDir.resolve(FILE_NAME).toFile(), root);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + runDir.resolve(FILE_NAME), e);
+            throw dev.tunebench.results.WriteFailed.of(runDir.resolve(FILE_NAME), e);
         }
     }
 

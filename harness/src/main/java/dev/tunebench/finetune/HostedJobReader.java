@@ -67,22 +67,34 @@ public final class HostedJobReader {
         List<CurvePoint> curve = results == null ? List.of() : curve(results);
         Map<String, Double> checkpoints = new LinkedHashMap<>();
         JsonNode list = root.path("checkpoints").isObject() ? root.path("checkpoints").path("data") : root.path("checkpoints");
+        String unmatched = null;
         for (JsonNode c : list) {
             String name = c.path("fine_tuned_model_checkpoint").asText(null);
             if (name == null || !c.path("step_number").isNumber()) {
                 throw new InputException(job + ": checkpoints: each entry needs fine_tuned_model_checkpoint (a model "
                         + "name) and step_number (a number), got " + c + ".");
             }
-            checkpoints.put(suiteId(job, "checkpoints[].fine_tuned_model_checkpoint", name, models, ids),
-                    c.get("step_number").asDouble());
+            // A checkpoint the suite does not evaluate (not selected, or deleted after retention) is left out.
+            Optional<String> id = models.apply(name);
+            if (id.isPresent()) {
+                checkpoints.put(id.get(), c.get("step_number").asDouble());
+            } else if (unmatched == null) {
+                unmatched = name;
+            }
         }
         String finalModel = root.path("fine_tuned_model").asText(null);
         if (finalModel != null && !root.get("fine_tuned_model").isNull()) {
-            String id = suiteId(job, "fine_tuned_model", finalModel, models, ids);
+            Optional<String> id = models.apply(finalModel);
             Long lastStep = curve.isEmpty() ? null : curve.get(curve.size() - 1).step();
-            if (!checkpoints.containsKey(id) && lastStep != null) {
-                checkpoints.put(id, lastStep.doubleValue());
+            if (id.isPresent() && !checkpoints.containsKey(id.get()) && lastStep != null) {
+                checkpoints.put(id.get(), lastStep.doubleValue());
+            } else if (id.isEmpty() && unmatched == null) {
+                unmatched = finalModel;
             }
+        }
+        if (checkpoints.isEmpty() && unmatched != null) {
+            // The job belongs to none of the suite's models: most likely the wrong file.
+            throw notInSuite(job, "fine_tuned_model", unmatched, ids);
         }
         List<String> files = new ArrayList<>(List.of(job.toString()));
         if (results != null) {
@@ -91,10 +103,10 @@ public final class HostedJobReader {
         return new TrainingJob("hosted", files, root.path("model").asText(null), hyper, trainedTokens, curve, checkpoints);
     }
 
-    private static String suiteId(Path job, String field, String name, Function<String, Optional<String>> models, List<String> ids) {
-        return models.apply(name).orElseThrow(() -> new InputException(job + ": " + field + ": '" + name
+    private static InputException notInSuite(Path job, String field, String name, List<String> ids) {
+        return new InputException(job + ": " + field + ": '" + name
                 + "' is not a model of this suite (models: " + ids + "); give the evaluated model that id in models: "
-                + "(or a served model that name), or correct the job file."));
+                + "(or a served model that name), or correct the job file.");
     }
 
     private static JsonNode json(Path job) {

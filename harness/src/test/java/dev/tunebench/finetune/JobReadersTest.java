@@ -59,10 +59,17 @@ class JobReadersTest {
     }
 
     @Test
-    void aModelNotInTheSuiteIsNamedWithTheSuitesModels(@TempDir Path dir) {
-        InputException e = assertThrows(InputException.class, () -> read(dir, JOB.replace("ft-final", "ft:gpt-4o-mini:org::x"), RESULTS));
-        assertTrue(e.getMessage().contains("fine_tuned_model: 'ft:gpt-4o-mini:org::x' is not a model of this suite (models: "
-                + IDS + ")"), e.getMessage());
+    void aJobOfNoModelInTheSuiteIsNamedWithTheSuitesModels(@TempDir Path dir) {
+        String foreign = JOB.replace("ft-final", "ft:gpt-4o-mini:org::x").replace("ft-step-2", "ft:gpt-4o-mini:org::x:ckpt-step-2");
+        InputException e = assertThrows(InputException.class, () -> read(dir, foreign, RESULTS));
+        assertTrue(e.getMessage().contains("is not a model of this suite (models: " + IDS + ")"), e.getMessage());
+    }
+
+    @Test
+    void checkpointsTheSuiteDoesNotEvaluateAreLeftOut(@TempDir Path dir) throws IOException {
+        // e.g. the final model deleted after retention, or not selected with --models
+        TrainingJob job = read(dir, JOB.replace("ft-final", "ft:gpt-4o-mini:org::x"), RESULTS);
+        assertEquals(List.of("ft-step-2"), List.copyOf(job.checkpoints().keySet()));
     }
 
     @Test
