@@ -2,7 +2,7 @@
 # Side-by-side figures on one machine in one run (absolute figures differ ~2x between machines):
 #   A = tunebench bench (single-stream, ckpt-epoch-4, 1 intra-op thread, one warm-up pass of the 240 rows)
 #   B = the raw onnxruntime-node greedy loop, C = transformers.js generate (../shared/peer-bench, no warm-up)
-#   W1/WN = wall time of the demo suite's quality part (`run --no-perf --no-report`) with 1 worker and with
+#   W1/WN = wall time of the demo suite's quality part (`run --no-perf --no-report --no-store`: no completion cache) with 1 worker and with
 #           every core (the default), fresh JVM each
 # interleaved A B C W1 WN, A B C W1 WN, ... for ROUNDS rounds; prints each round and the medians of the
 # per-round ratios. Needs node and npm (the npm registry) for the peers.
@@ -39,8 +39,8 @@ for r in $(seq 1 "$rounds"); do
   (cd "$work/peer" && node tfjs-pipeline.mjs --only ckpt-epoch-4 --threads 1 --models "$models" --data "$data" \
         --json "$work/tfjs-$r.jsonl" >/dev/null)
   c=$(num tokens_per_s < "$work/tfjs-$r.jsonl")
-  w1=$(wall "$root/tunebench" run "$root/suites/demo/triage.yaml" --no-perf --no-report --workers 1 --out "$work/run1-$r")
-  wn=$(wall "$root/tunebench" run "$root/suites/demo/triage.yaml" --no-perf --no-report --out "$work/runN-$r")
+  w1=$(wall "$root/tunebench" run "$root/suites/demo/triage.yaml" --no-perf --no-report --no-store --workers 1 --out "$work/run1-$r")
+  wn=$(wall "$root/tunebench" run "$root/suites/demo/triage.yaml" --no-perf --no-report --no-store --out "$work/runN-$r")
   printf '%-6s %12.1f %12.1f %12.1f %10.2f %10.2f\n' "$r" "$a" "$b" "$c" "$w1" "$wn"
   echo "$(div "$a" "$b") $(div "$a" "$c") $(div "$w1" "$wn")" >> "$work/ratios"
 done
