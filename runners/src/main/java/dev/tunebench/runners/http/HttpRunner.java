@@ -18,10 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A model served over the Chat Completions API. Up to {@code concurrency} requests are in flight; results
@@ -126,8 +128,23 @@ final class HttpRunner implements Runner {
     @Override
     public List<Generation> generate(List<Prompt> prompts, GenerationSettings generation) {
         List<Future<Generation>> futures = new ArrayList<>(prompts.size());
+        // Set by the request the endpoint refused for good (quota, key): requests still queued are not sent,
+        // even those a free pool thread would pick up before this thread cancels them.
+        AtomicBoolean refused = new AtomicBoolean();
         for (Prompt p : prompts) {
-            futures.add(pool.submit(() -> one(p, generation)));
+            futures.add(pool.submit(() -> {
+                if (refused.get()) {
+                    throw new CancellationException("not sent: the endpoint refused an earlier request");
+                }
+                try {
+                    return one(p, generation);
+                } catch (RequestFailure.Raised raised) {
+                    if (!(raised.failure instanceof RequestFailure.Retry)) {
+                        refused.set(true);
+                    }
+                    throw raised;
+                }
+            }));
         }
         Generation[] out = new Generation[prompts.size()];
         String[] errors = new String[prompts.size()];
