@@ -100,17 +100,7 @@ class CachedRunTest {
     private static List<Sample> run(Path dir, Runner runner, CompletionCache cache, GenerationSettings generation)
             throws Exception {
         Files.createDirectories(dir);
-        RunnerFactory factory = new RunnerFactory() {
-            @Override
-            public String id() {
-                return "served";
-            }
-
-            @Override
-            public Runner open(Path modelDir, RunnerSettings settings) {
-                return runner;
-            }
-        };
+        RunnerFactory factory = FixedRunner.factory("served", runner);
         RunPlan plan = new RunPlan(List.of(new RunPlan.Model("m", null, "served", new RunnerSettings("cpu", 1, 2),
                 generation)), List.of(new RunPlan.Technique("plain", row -> Prompt.of(row.input()))),
                 ROWS::stream, null, List.of(EXACT), "exact", null, 1, 0, Shard.ALL, Set.of());

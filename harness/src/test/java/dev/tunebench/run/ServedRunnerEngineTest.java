@@ -12,7 +12,6 @@ import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
 import dev.tunebench.spi.RequestsFailed;
-import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.ServedRunnerStub;
 import dev.tunebench.spi.RunnerFactory;
 import dev.tunebench.spi.RunnerSettings;
@@ -77,17 +76,7 @@ class ServedRunnerEngineTest {
     @Test
     void failedRequestsAndUnsupportedPromptsBecomeErrorSamplesAndValidationIsSkipped(@TempDir Path dir) throws Exception {
         Served runner = new Served();
-        RunnerFactory factory = new RunnerFactory() {
-            @Override
-            public String id() {
-                return "served";
-            }
-
-            @Override
-            public Runner open(Path modelDir, RunnerSettings settings) {
-                return runner;
-            }
-        };
+        RunnerFactory factory = FixedRunner.factory("served", runner);
         Scorer exact = new Scorer() {
             @Override
             public String name() {

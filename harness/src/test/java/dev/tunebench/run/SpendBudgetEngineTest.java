@@ -9,7 +9,6 @@ import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
-import dev.tunebench.spi.Runner;
 import dev.tunebench.spi.RunnerFactory;
 import dev.tunebench.spi.RunnerSettings;
 import dev.tunebench.spi.ServedRunnerStub;
@@ -59,17 +58,7 @@ class SpendBudgetEngineTest {
     }
 
     private static RunOutcome run(Path dir, Priced runner, SpendPlan spend, List<String> models) {
-        RunnerFactory factory = new RunnerFactory() {
-            @Override
-            public String id() {
-                return "priced";
-            }
-
-            @Override
-            public Runner open(Path modelDir, RunnerSettings settings) {
-                return runner;
-            }
-        };
+        RunnerFactory factory = FixedRunner.factory("priced", runner);
         List<RunPlan.Model> planned = models.stream().map(id -> new RunPlan.Model(id, null, "priced", new RunnerSettings("cpu", 1, 4),
                 GenerationSettings.greedy(100))).toList();
         Set<String> done = new java.util.HashSet<>();
