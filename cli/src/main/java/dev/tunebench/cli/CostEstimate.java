@@ -84,12 +84,20 @@ final class CostEstimate {
                             requests += suite.repeats();
                             promptTokens += tokens * suite.repeats();
                             for (int j = 0; j < judges.size(); j++) {
-                                // The answer is not known yet: the rubric is counted without it, plus its expected length.
-                                Prompt ask = judges.get(j).prompt(new JudgeScorer.Ask(JudgeScorer.question(row), "", row.expected()));
+                                JudgeScorer.Reference against = judges.get(j).reference().orElse(null);
+                                if (against instanceof JudgeScorer.Reference.OfModel r && r.id().equals(m.id())) {
+                                    continue;  // a pairwise judge does not judge its reference model
+                                }
+                                // The answers are not known yet: the rubric is counted without them, plus their expected length
+                                // (another model's answer is taken to be as long as this one's).
+                                String reference = against instanceof JudgeScorer.Reference.Expected ? row.expected() : "";
+                                long answers = against instanceof JudgeScorer.Reference.OfModel ? 2 : 1;
+                                Prompt ask = judges.get(j).prompt(new JudgeScorer.Ask(JudgeScorer.question(row), "", row.expected(),
+                                        against == null ? null : reference));
                                 LocalTokenizer jt = judgeTokenizers.get(j);
-                                long calls = (long) suite.repeats() * judges.get(j).samples();
+                                long calls = (long) suite.repeats() * judges.get(j).requestsPerAnswer();
                                 judged[j][0] += calls;
-                                judged[j][1] += ((jt != null ? jt.promptTokens(ask) : estimate(ask)) + answerTokens) * calls;
+                                judged[j][1] += ((jt != null ? jt.promptTokens(ask) : estimate(ask)) + answers * answerTokens) * calls;
                                 judgeCounted[j] = jt != null;
                             }
                         }

@@ -189,6 +189,8 @@ final class RunCommand implements Callable<Integer> {
             RunPlan plan = SuitePlanner.plan(suite, options, done)
                     .withValidated(resume ? ValidationLosses.read(runDir).keySet() : Set.of())
                     .withSpend(SpendPlan.resumed(suite.budget(), suite.cost(), runDir));
+            plan = plan.withPriorAnswers(resume ? referenceAnswers(runDir, plan.referenceModels()) : Map.of());
+            requireReferences(plan);
             RunEngine engine = new RunEngine(plan, RunnerFactories::find, sink, listener, cache);
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
@@ -322,6 +324,32 @@ final class RunCommand implements Callable<Integer> {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
         return keys;
+    }
+
+    /** The answers in {@code runDir} of the models a pairwise judge compares with, by sample key. */
+    private static Map<String, String> referenceAnswers(Path runDir, Set<String> models) throws IOException {
+        Map<String, String> answers = new java.util.HashMap<>();
+        if (!models.isEmpty() && Files.exists(runDir.resolve(SampleSink.FILE_NAME))) {
+            SampleReader.forEach(runDir, (Sample s) -> {
+                if (s.error() == null && models.contains(s.model())) {
+                    answers.put(s.key(), s.answer());
+                }
+            });
+        }
+        return answers;
+    }
+
+    /** A pairwise judge's reference model must be in the run, or its answers in the resumed folder. */
+    private static void requireReferences(RunPlan plan) {
+        Set<String> running = new java.util.HashSet<>();
+        plan.models().forEach(m -> running.add(m.id()));
+        for (String id : plan.referenceModels()) {
+            boolean answered = plan.priorAnswers().keySet().stream().anyMatch(k -> k.startsWith(id + "\u0000"));
+            if (!running.contains(id) && !answered && !running.isEmpty()) {
+                throw new InputException("--models leaves out '" + id + "', which a pairwise judge (against: " + id
+                        + ") compares every answer with; add it to --models, or resume a run folder that has its answers.");
+            }
+        }
     }
 
     private String commandLine() {

@@ -39,7 +39,8 @@ public record Sample(
         Boolean cached,
         Map<String, CorpusCounts> corpusStats,
         String reasoning,
-        Map<String, Double> judgeAgreement) {
+        Map<String, Double> judgeAgreement,
+        Map<String, JudgeCalls> judgeCalls) {
 
     /**
      * How {@link #error()} starts when the runner could not run the prompt as meant (e.g. priming over an
@@ -58,6 +59,26 @@ public record Sample(
         judgeReplies = judgeReplies == null || judgeReplies.isEmpty() ? null : judgeReplies;
         corpusStats = corpusStats == null || corpusStats.isEmpty() ? null : corpusStats;
         judgeAgreement = judgeAgreement == null || judgeAgreement.isEmpty() ? null : judgeAgreement;
+        judgeCalls = judgeCalls == null || judgeCalls.isEmpty() ? null : judgeCalls;
+    }
+
+    /** A sample without judge calls recorded. */
+    public Sample(String model, String technique, int row, String rowId, int repeat, String prompt, String assistantPrefix,
+                  String completion, String answer, String expected, Map<String, Double> scores, Double accuracy,
+                  Double formatAdherence, String labelExpected, String labelPredicted, Integer promptTokens,
+                  Integer completionTokens, String finishReason, Double ttftMs, Double latencyMs, Double tpotMs,
+                  String error, Map<String, String> judgeReplies, Integer localPromptTokens, Integer localCompletionTokens,
+                  Map<String, Double> probabilities, Boolean cached, Map<String, CorpusCounts> corpusStats,
+                  String reasoning, Map<String, Double> judgeAgreement) {
+        this(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected, scores, accuracy,
+                formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens, finishReason, ttftMs,
+                latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens, probabilities, cached,
+                corpusStats, reasoning, judgeAgreement, null);
+    }
+
+    /** What this sample's judge calls cost, at the prices they were recorded with; 0 without judges. */
+    public double judgeCost() {
+        return judgeCalls == null ? 0 : judgeCalls.values().stream().mapToDouble(c -> c.cost() == null ? 0 : c.cost()).sum();
     }
 
     /** A served model's sample with its reasoning text and the judges' self-agreement. */
@@ -114,7 +135,7 @@ public record Sample(
         return new Sample(model, technique, row, rowId, repeat, prompt, assistantPrefix, completion, answer, expected,
                 scores, accuracy, formatAdherence, labelExpected, labelPredicted, promptTokens, completionTokens,
                 finishReason, ttftMs, latencyMs, tpotMs, error, judgeReplies, localPromptTokens, localCompletionTokens,
-                probabilities, Boolean.TRUE, corpusStats, reasoning, judgeAgreement);
+                probabilities, Boolean.TRUE, corpusStats, reasoning, judgeAgreement, judgeCalls);
     }
 
     /** Whether the completion came from the cache ({@link #asCached()}). */

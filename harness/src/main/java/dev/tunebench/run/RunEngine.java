@@ -60,8 +60,9 @@ public final class RunEngine {
         this.factories = factories;
         this.sink = sink;
         this.listener = listener;
-        this.scorer = new SampleScorer(plan.scorers(), plan.accuracyScorer(), plan.formatScorer());
-        this.spend = new SpendMeter(plan.spend());
+        this.scorer = new SampleScorer(plan.scorers(), plan.accuracyScorer(), plan.formatScorer(), plan.spend().prices(),
+                plan.priorAnswers());
+        this.spend = new SpendMeter(plan.spend(), plan.scorers());
     }
 
     /** Asks the engine to stop after the current batch (Ctrl-C). */

@@ -8,6 +8,7 @@ import dev.tunebench.spi.RunnerSettings;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,6 +24,8 @@ import java.util.stream.Stream;
  * @param done           keys ({@link dev.tunebench.results.Sample#key()}) already in samples.jsonl: skipped on resume
  * @param validated      models whose validation loss the run folder already holds: not computed again on resume
  * @param spend          the suite's budget, its prices and what the run folder already spent
+ * @param priorAnswers   on resume, the answers already in samples.jsonl of the models a pairwise judge compares
+ *                       with, by sample key (see {@link SampleScorer#referenceModels})
  */
 public record RunPlan(
         List<Model> models,
@@ -37,7 +40,8 @@ public record RunPlan(
         Shard shard,
         Set<String> done,
         Set<String> validated,
-        SpendPlan spend) {
+        SpendPlan spend,
+        Map<String, String> priorAnswers) {
 
     public RunPlan {
         models = List.copyOf(models);
@@ -45,6 +49,7 @@ public record RunPlan(
         scorers = List.copyOf(scorers);
         done = Set.copyOf(done);
         validated = Set.copyOf(validated);
+        priorAnswers = Map.copyOf(priorAnswers);
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1");
         }
@@ -54,7 +59,7 @@ public record RunPlan(
                    Supplier<Stream<Row>> validationRows, List<Scorer> scorers, String accuracyScorer,
                    String formatScorer, int repeats, int limit, Shard shard, Set<String> done, Set<String> validated) {
         this(models, techniques, evalRows, validationRows, scorers, accuracyScorer, formatScorer, repeats, limit,
-                shard, done, validated, SpendPlan.NONE);
+                shard, done, validated, SpendPlan.NONE, Map.of());
     }
 
     /** A plan with nothing done yet. */
@@ -68,13 +73,24 @@ public record RunPlan(
     /** This plan, skipping the validation loss of these models. */
     public RunPlan withValidated(Set<String> models) {
         return new RunPlan(this.models, techniques, evalRows, validationRows, scorers, accuracyScorer, formatScorer,
-                repeats, limit, shard, done, models, spend);
+                repeats, limit, shard, done, models, spend, priorAnswers);
     }
 
     /** This plan with a spend budget. */
     public RunPlan withSpend(SpendPlan spend) {
         return new RunPlan(this.models, techniques, evalRows, validationRows, scorers, accuracyScorer, formatScorer,
-                repeats, limit, shard, done, validated, spend);
+                repeats, limit, shard, done, validated, spend, priorAnswers);
+    }
+
+    /** This plan with the answers of pairwise judges' reference models that the run folder already holds. */
+    public RunPlan withPriorAnswers(Map<String, String> answers) {
+        return new RunPlan(this.models, techniques, evalRows, validationRows, scorers, accuracyScorer, formatScorer,
+                repeats, limit, shard, done, validated, spend, answers);
+    }
+
+    /** The models some pairwise judge of this plan compares answers with. */
+    public Set<String> referenceModels() {
+        return SampleScorer.referenceModels(scorers);
     }
 
     /** A model with its runner type and its effective settings. */

@@ -3,6 +3,8 @@ package dev.tunebench.run;
 import dev.tunebench.data.Row;
 import dev.tunebench.results.Sample;
 import dev.tunebench.results.CorpusCounts;
+import dev.tunebench.results.JudgeCalls;
+import dev.tunebench.suite.CostTable;
 import dev.tunebench.scoring.Attempt;
 import dev.tunebench.scoring.CorpusScorer;
 import dev.tunebench.scoring.JudgeScorer;
@@ -13,22 +15,50 @@ import dev.tunebench.spi.Prompt;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Applies every scorer to each generation and assembles its samples.jsonl line; judge scorers ask their judge. */
+/**
+ * Applies every scorer to each generation and assembles its samples.jsonl line; judge scorers ask their judge.
+ * Keeps the answers of the models a pairwise judge compares with, so later models' answers meet them.
+ */
 final class SampleScorer {
     private final List<Scorer> scorers;
     private final String accuracyScorer;
     private final String formatScorer;
+    private final CostTable prices;
+    private final Set<String> referenceModels;
+    /** Sample key to answer, of the models in {@link #referenceModels}: from the run folder on resume, then as they come. */
+    private final Map<String, String> referenceAnswers;
 
     SampleScorer(List<Scorer> scorers, String accuracyScorer, String formatScorer) {
+        this(scorers, accuracyScorer, formatScorer, CostTable.NONE, Map.of());
+    }
+
+    SampleScorer(List<Scorer> scorers, String accuracyScorer, String formatScorer, CostTable prices,
+                 Map<String, String> priorReferenceAnswers) {
         this.scorers = scorers;
         this.accuracyScorer = accuracyScorer;
         this.formatScorer = formatScorer;
+        this.prices = prices;
+        this.referenceModels = referenceModels(scorers);
+        this.referenceAnswers = new HashMap<>(priorReferenceAnswers);
+    }
+
+    /** The models some pairwise judge of {@code scorers} compares answers with. */
+    static Set<String> referenceModels(List<Scorer> scorers) {
+        Set<String> ids = new HashSet<>();
+        for (Scorer s : scorers) {
+            if (s instanceof JudgeScorer j && j.reference().orElse(null) instanceof JudgeScorer.Reference.OfModel m) {
+                ids.add(m.id());
+            }
+        }
+        return ids;
     }
 
     /** Scores a batch; each judge scorer asks its judge once for the whole batch. */
@@ -37,19 +67,33 @@ final class SampleScorer {
         Map<String, List<JudgeScorer.Graded>> judged = new HashMap<>();
         for (Scorer scorer : scorers) {
             if (scorer instanceof JudgeScorer judge) {
+                JudgeScorer.Reference reference = judge.reference().orElse(null);
+                if (reference instanceof JudgeScorer.Reference.OfModel m && m.id().equals(model)) {
+                    continue;  // the reference model itself: nothing to compare
+                }
                 List<JudgeScorer.Ask> asks = new ArrayList<>(rows.size());
                 for (int i = 0; i < rows.size(); i++) {
-                    asks.add(new JudgeScorer.Ask(JudgeScorer.question(rows.get(i)), prompts.get(i).assistantPrefix()
-                            + generations.get(i).text(), rows.get(i).expected()));
+                    Row row = rows.get(i);
+                    String other = reference instanceof JudgeScorer.Reference.OfModel m
+                            ? referenceAnswers.get(Sample.key(m.id(), technique, row.index(), repeat))
+                            : row.expected();
+                    asks.add(new JudgeScorer.Ask(JudgeScorer.question(row), prompts.get(i).assistantPrefix()
+                            + generations.get(i).text(), row.expected(), other));
                 }
                 judged.put(judge.name(), judge.gradeWithAgreement(asks));
+            }
+        }
+        if (referenceModels.contains(model)) {
+            for (int i = 0; i < rows.size(); i++) {
+                referenceAnswers.put(Sample.key(model, technique, rows.get(i).index(), repeat),
+                        prompts.get(i).assistantPrefix() + generations.get(i).text());
             }
         }
         List<Sample> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             int at = i;
             out.add(score(model, technique, repeat, rows.get(i), prompts.get(i), generations.get(i),
-                    name -> judged.get(name).get(at)));
+                    name -> judged.containsKey(name) ? judged.get(name).get(at) : null));
         }
         return out;
     }
@@ -61,10 +105,14 @@ final class SampleScorer {
         Map<String, String> replies = new LinkedHashMap<>();
         Map<String, CorpusCounts> corpus = corpusStats(answer, row.expected());
         Map<String, Double> agreement = new LinkedHashMap<>();
+        Map<String, JudgeCalls> calls = new LinkedHashMap<>();
         String labelExpected = null;
         String labelPredicted = null;
         Attempt attempt = new Attempt(answer, g.toolCalls(), row.expected(), row.expectedToolCalls(), row.tools());
         for (Scorer scorer : scorers) {
+            if (scorer instanceof JudgeScorer && judged.apply(scorer.name()) == null) {
+                continue;  // a pairwise judge on its own reference model
+            }
             Score s;
             try {
                 s = scorer instanceof JudgeScorer ? judged.apply(scorer.name()).score() : scorer.score(attempt);
@@ -77,6 +125,11 @@ final class SampleScorer {
                 Double agreed = judged.apply(scorer.name()).agreement();
                 if (judge.samples() > 1 && agreed != null) {
                     agreement.put(scorer.name(), agreed);
+                }
+                JudgeCalls took = judged.apply(scorer.name()).calls();
+                if (took != null) {
+                    calls.put(scorer.name(), prices.priceFor(took.judge())
+                            .map(p -> took.priced(p.promptPer1k(), p.completionPer1k())).orElse(took));
                 }
             }
             // An unscored sample (a judge reply without a grade) is left out of the scorer's mean.
@@ -99,7 +152,7 @@ final class SampleScorer {
                 g.timings() == null ? null : known(g.timings().tpotMs()), null, replies,
                 g.localCounts() == null ? null : g.localCounts().promptTokens(),
                 g.localCounts() == null ? null : g.localCounts().completionTokens(), probabilities(row, g), null, corpus,
-                g.reasoning(), agreement);
+                g.reasoning(), agreement, calls);
     }
 
     /** A classifier's probabilities; the expected label must be one of its classes, or calibration has no meaning. */
@@ -136,7 +189,9 @@ final class SampleScorer {
     /** A sample that could not be produced: scores 0, no timings, the reason kept. */
     Sample failed(String model, String technique, int repeat, Row row, Prompt prompt, String error) {
         Map<String, Double> zeros = new LinkedHashMap<>();
-        scorers.forEach(s -> zeros.put(s.name(), 0.0));
+        scorers.stream().filter(s -> !(s instanceof JudgeScorer j
+                        && j.reference().orElse(null) instanceof JudgeScorer.Reference.OfModel m && m.id().equals(model)))
+                .forEach(s -> zeros.put(s.name(), 0.0));
         return new Sample(model, technique, row.index(), row.rowId(), repeat, null, prompt.assistantPrefix(),
                 null, null, row.expected(), zeros,
                 accuracyScorer == null ? null : 0.0, formatScorer == null ? null : 0.0,

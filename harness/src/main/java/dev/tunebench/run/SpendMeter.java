@@ -1,6 +1,8 @@
 package dev.tunebench.run;
 
 import dev.tunebench.results.Sample;
+import dev.tunebench.scoring.JudgeScorer;
+import dev.tunebench.scoring.Scorer;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;
 import dev.tunebench.spi.Runner;
@@ -14,18 +16,26 @@ import java.util.Map;
 /**
  * Counts a run's spend from each sample's usage and admits requests only while the worst they can cost
  * (every prompt token, and {@code max_new_tokens} of completion) still fits the budget, so a limit is
- * never crossed, not even by the batch in flight. Used by the engine's one thread.
+ * never crossed, not even by the batch in flight. Judge calls count too: what they took is spent from the
+ * run's budget (not the judged model's), and each request reserves the most its judging can take. Used by
+ * the engine's one thread.
  */
 final class SpendMeter {
     /** Where a runner cannot count prompt tokens here (a served model without tokenizer:), ~4 characters a token. */
     private static final double CHARS_PER_TOKEN = 4.0;
 
     private final SpendPlan plan;
+    private final List<JudgeScorer> judges;
     private final Map<String, Double> spent;
     private double total;
 
     SpendMeter(SpendPlan plan) {
+        this(plan, List.of());
+    }
+
+    SpendMeter(SpendPlan plan, List<Scorer> scorers) {
         this.plan = plan;
+        this.judges = scorers.stream().filter(JudgeScorer.class::isInstance).map(JudgeScorer.class::cast).toList();
         this.spent = new HashMap<>(plan.spentBefore());
         this.total = spent.values().stream().mapToDouble(Double::doubleValue).sum();
     }
@@ -35,13 +45,22 @@ final class SpendMeter {
         return plan.budget().any();
     }
 
-    /** Counts a written sample's cost; a sample from the completion cache cost nothing this time. */
+    /**
+     * Counts a written sample's cost; a sample from the completion cache cost nothing this time, but its judges
+     * were asked.
+     */
     void add(Sample s) {
-        if (s.error() == null && !s.fromCache() && plan.budget().any()) {
+        if (!plan.budget().any()) {
+            return;
+        }
+        if (s.error() == null && !s.fromCache()) {
             double c = SpendPlan.cost(plan.prices(), s);
             spent.merge(s.model(), c, Double::sum);
             total += c;
         }
+        double judged = s.judgeCost();
+        spent.merge(SpendPlan.JUDGES, judged, Double::sum);
+        total += judged;
     }
 
     /**
@@ -52,14 +71,12 @@ final class SpendMeter {
         if (!plan.budget().any()) {
             return prompts.size();
         }
-        CostTable.Price price = plan.prices().priceFor(model).orElse(null);
-        if (price == null) {
-            return prompts.size();
-        }
         double reserved = 0;
+        double reservedJudges = 0;
         for (int i = 0; i < prompts.size(); i++) {
-            reserved += worst(price, runner, prompts.get(i), maxNewTokens);
-            if (!fits(model, reserved)) {
+            reserved += worst(model, runner, prompts.get(i), maxNewTokens);
+            reservedJudges += worstJudging(model, runner, prompts.get(i), maxNewTokens);
+            if (!fits(model, reserved, reservedJudges)) {
                 return i;
             }
         }
@@ -69,13 +86,13 @@ final class SpendMeter {
     /** Whether the run's limit (rather than only this model's) is what stopped {@code model}. */
     boolean runLimitReached(String model, Runner runner, Prompt next, int maxNewTokens) {
         Double run = plan.budget().run();
-        CostTable.Price price = plan.prices().priceFor(model).orElse(null);
-        return run != null && price != null && total + worst(price, runner, next, maxNewTokens) > run;
+        return run != null && total + worst(model, runner, next, maxNewTokens)
+                + worstJudging(model, runner, next, maxNewTokens) > run;
     }
 
     String reason(String model, Runner runner, Prompt next, int maxNewTokens) {
         String currency = plan.prices().currency();
-        double worst = plan.prices().priceFor(model).map(p -> worst(p, runner, next, maxNewTokens)).orElse(0.0);
+        double worst = worst(model, runner, next, maxNewTokens) + worstJudging(model, runner, next, maxNewTokens);
         boolean run = runLimitReached(model, runner, next, maxNewTokens);
         String limit = run
                 ? String.format(Locale.ROOT, "the run's budget of %.6f %s (spent %.6f)", plan.budget().run(), currency, total)
@@ -86,17 +103,43 @@ final class SpendMeter {
                 + " --resume --out of this folder", model, worst, currency, limit);
     }
 
-    private boolean fits(String model, double reserved) {
+    private boolean fits(String model, double reserved, double reservedJudges) {
         Double run = plan.budget().run();
-        if (run != null && total + reserved > run) {
+        if (run != null && total + reserved + reservedJudges > run) {
             return false;
         }
         Double own = plan.budget().forModel(model).orElse(null);
         return own == null || spent.getOrDefault(model, 0.0) + reserved <= own;
     }
 
-    private static double worst(CostTable.Price price, Runner runner, Prompt prompt, int maxNewTokens) {
-        return (promptTokens(runner, prompt) * price.promptPer1k() + (double) maxNewTokens * price.completionPer1k()) / 1000;
+    private double worst(String model, Runner runner, Prompt prompt, int maxNewTokens) {
+        return plan.prices().priceFor(model).map(price -> (promptTokens(runner, prompt) * price.promptPer1k()
+                + (double) maxNewTokens * price.completionPer1k()) / 1000).orElse(0.0);
+    }
+
+    /**
+     * The most judging one answer can cost, roughly: each judge request's prompt is taken as the rubric, the
+     * model's whole prompt (for the question) and every answer it shows at {@code maxNewTokens}, and each
+     * request as repaired once (the prompt again with the reply, and a second reply).
+     */
+    private double worstJudging(String model, Runner runner, Prompt prompt, int maxNewTokens) {
+        double cost = 0;
+        for (JudgeScorer j : judges) {
+            if (j.reference().orElse(null) instanceof JudgeScorer.Reference.OfModel m && m.id().equals(model)) {
+                continue;
+            }
+            CostTable.Price price = plan.prices().priceFor(j.model().id()).orElse(null);
+            if (price == null) {
+                continue;
+            }
+            long judgeMax = j.model().generation().maxNewTokens();
+            double oneRequestPrompt = j.fixedChars() / CHARS_PER_TOKEN + promptTokens(runner, prompt)
+                    + (double) maxNewTokens * (j.reference().isPresent() ? 2 : 1);
+            double promptTokens = 2 * oneRequestPrompt + judgeMax;
+            double completionTokens = 2.0 * judgeMax;
+            cost += j.requestsPerAnswer() * (promptTokens * price.promptPer1k() + completionTokens * price.completionPer1k()) / 1000;
+        }
+        return cost;
     }
 
     private static long promptTokens(Runner runner, Prompt prompt) {

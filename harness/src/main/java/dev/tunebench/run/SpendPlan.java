@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public record SpendPlan(SpendBudget budget, CostTable prices, Map<String, Double> spentBefore) {
     public static final SpendPlan NONE = new SpendPlan(SpendBudget.NONE, CostTable.NONE, Map.of());
+    /** The key of {@link #spentBefore} under which judge calls are counted: they spend the run's budget, no model's. */
+    public static final String JUDGES = "\u0000judges";
 
     public SpendPlan {
         spentBefore = Map.copyOf(spentBefore);
@@ -32,9 +34,10 @@ public record SpendPlan(SpendBudget budget, CostTable prices, Map<String, Double
         Map<String, Double> spent = new HashMap<>();
         if (budget.any() && java.nio.file.Files.exists(runDir.resolve(dev.tunebench.results.SampleSink.FILE_NAME))) {
             SampleReader.forEach(runDir, s -> {
-                if (s.error() == null) {
+                if (s.error() == null && !s.fromCache()) {
                     spent.merge(s.model(), cost(prices, s), Double::sum);
                 }
+                spent.merge(JUDGES, s.judgeCost(), Double::sum);
             });
         }
         return new SpendPlan(budget, prices, spent);

@@ -54,8 +54,19 @@ public final class SuitePlanner {
         return suite.techniques().stream().filter(t -> options.techniques().isEmpty() || options.techniques().contains(t.name())).toList();
     }
 
+    /**
+     * The plan of the run. Models a pairwise judge compares with run first, so their answers are there when the
+     * other models' answers are judged; a sharded run cannot have such a judge (the two answers of a pair may
+     * fall in different shards).
+     */
     public static RunPlan plan(Suite suite, RunOptions options, Set<String> done) {
+        Set<String> references = SampleScorer.referenceModels(suite.scorers());
+        if (!references.isEmpty() && options.shard().count() > 1) {
+            throw new InputException("--shard: a pairwise judge compares with model " + references + ", whose answers may"
+                    + " fall in another shard; run this suite without --shard, or compare with against: expected.");
+        }
         List<RunPlan.Model> models = selectedModels(suite, options).stream()
+                .sorted(java.util.Comparator.comparing(m -> !references.contains(m.id())))
                 .map(m -> new RunPlan.Model(m.id(), m.folder().orElse(null), m.runnerType(), m.runner(), m.generation()))
                 .toList();
         List<RunPlan.Technique> techniques = selectedTechniques(suite, options).stream()

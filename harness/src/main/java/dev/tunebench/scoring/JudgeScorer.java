@@ -1,6 +1,7 @@
 package dev.tunebench.scoring;
 
 import dev.tunebench.data.Row;
+import dev.tunebench.results.JudgeCalls;
 import dev.tunebench.spi.Decoding;
 import dev.tunebench.spi.FinishReason;
 import dev.tunebench.spi.Generation;
@@ -29,8 +30,12 @@ import java.util.function.Function;
  * says so. With {@link Sampling#samples()} &gt; 1 the judge grades each answer N times at a temperature with
  * seeds seed, seed + 1, ...: the score is the mean grade (a scale) or the majority grade (choices), with the
  * share of grades that agree with it. With {@code structured} the judge is asked for JSON that follows a
- * schema ({@code response_format} on a served judge). The judge's runner is opened on first use and closed
- * with the run, so a suite that only validates never starts it.
+ * schema ({@code response_format} on a served judge); by default ({@link Structured#AUTO}) where the judge's
+ * runner supports it, falling back to free text and the repair step if the endpoint refuses the schema.
+ * A pairwise judge ({@link Reference}) compares the answer with a reference answer (the expected one, or
+ * another model's for the same row) and asks in both orders, so a judge that favours a position cancels out:
+ * the score is the mean of the two verdicts from the answer's side (win 1, tie 0.5, loss 0). The judge's
+ * runner is opened on first use and closed with the run, so a suite that only validates never starts it.
  */
 public final class JudgeScorer implements Scorer, AutoCloseable {
     /** The prefix of the reason of an unscored sample. */
@@ -41,8 +46,32 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         public static final Sampling ONCE = new Sampling(1, 0, 0);
     }
 
-    /** One grade with how many of the judge's grades agreed with it (1 of 1 for a single grade). */
-    public record Graded(Score score, Double agreement) {
+    /**
+     * One grade with how many of the judge's grades agreed with it (1 of 1 for a single grade) and what its
+     * requests took.
+     */
+    public record Graded(Score score, Double agreement, JudgeCalls calls) {
+        public Graded(Score score, Double agreement) {
+            this(score, agreement, null);
+        }
+    }
+
+    /** Whether the judge is asked for JSON that follows the grade's schema. */
+    public enum Structured {
+        OFF, ON,
+        /** Where the judge's runner supports it; free text and repair if the endpoint refuses it. */
+        AUTO
+    }
+
+    /** What a pairwise judge compares each answer with. */
+    public sealed interface Reference permits Reference.Expected, Reference.OfModel {
+        /** The data's expected answer (fixed reference outputs, as AlpacaEval's). */
+        record Expected() implements Reference {
+        }
+
+        /** The answer another model of the suite gave to the same row, technique and repeat. */
+        record OfModel(String id) implements Reference {
+        }
     }
 
     private final String name;
@@ -51,10 +80,13 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
     private final JudgeModel model;
     private final String system;
     private final Sampling sampling;
-    private final boolean structured;
+    private final Structured structured;
+    private final Reference reference;
     private final Function<JudgeModel, Runner> opener;
     private Runner runner;
     private RunnerInfo lastInfo;
+    /** Why structured output is off for this run although asked for by {@link Structured#AUTO}, else null. */
+    private String structuredOff;
 
     JudgeScorer(String name, Rubric rubric, GradeParser grade, JudgeModel model, String system,
                 Function<JudgeModel, Runner> opener) {
@@ -63,6 +95,15 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
 
     JudgeScorer(String name, Rubric rubric, GradeParser grade, JudgeModel model, String system, Sampling sampling,
                 boolean structured, Function<JudgeModel, Runner> opener) {
+        this(name, rubric, grade, model, system, sampling, structured ? Structured.ON : Structured.OFF, null, opener);
+    }
+
+    /** @param reference null for a judge that grades one answer; else what each answer is compared with */
+    JudgeScorer(String name, Rubric rubric, GradeParser grade, JudgeModel model, String system, Sampling sampling,
+                Structured structured, Reference reference, Function<JudgeModel, Runner> opener) {
+        if (rubric.pairwise() != (reference != null)) {
+            throw new IllegalArgumentException("a pairwise rubric goes with a reference, and only then");
+        }
         this.name = name;
         this.rubric = rubric;
         this.grade = grade;
@@ -70,6 +111,7 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         this.system = system;
         this.sampling = sampling;
         this.structured = structured;
+        this.reference = reference;
         this.opener = opener;
     }
 
@@ -86,8 +128,19 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         return model;
     }
 
-    /** One question, answer and expected answer to grade. */
-    public record Ask(String question, String answer, String expected) {
+    /** What a pairwise judge compares with, or empty for a judge that grades one answer. */
+    public Optional<Reference> reference() {
+        return Optional.ofNullable(reference);
+    }
+
+    /**
+     * One question, answer and expected answer to grade; for a pairwise judge also the answer it is compared
+     * with ({@code reference}, null when there is none to compare: the sample is then unscored).
+     */
+    public record Ask(String question, String answer, String expected, String reference) {
+        public Ask(String question, String answer, String expected) {
+            this(question, answer, expected, null);
+        }
     }
 
     @Override
@@ -106,20 +159,55 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         return "";
     }
 
-    /** What the judge is sent for one answer: the system text, if any, and the filled rubric. */
+    /**
+     * What the judge is sent for one answer: the system text, if any, and the filled rubric; for a pairwise
+     * judge the order with the answer first (see {@link #prompts}).
+     */
     public Prompt prompt(Ask a) {
+        return prompts(a).get(0);
+    }
+
+    /** Every prompt one round sends for an answer: one, or for a pairwise judge both orders (answer first, then second). */
+    public List<Prompt> prompts(Ask a) {
+        if (reference == null) {
+            return List.of(request(rubric.fill(a.question(), a.answer(), a.expected())));
+        }
+        return List.of(request(rubric.fillPair(a.question(), a.answer(), a.reference(), a.expected())),
+                request(rubric.fillPair(a.question(), a.reference(), a.answer(), a.expected())));
+    }
+
+    private Prompt request(String filled) {
         List<Message> messages = new ArrayList<>(2);
         if (system != null) {
             messages.add(Message.system(system));
         }
-        messages.add(Message.user(rubric.fill(a.question(), a.answer(), a.expected())));
+        messages.add(Message.user(filled));
         Prompt p = Prompt.of(messages);
-        return structured ? p.withJsonSchema(grade.replySchema()) : p;
+        return asksStructured() ? p.withJsonSchema(grade.replySchema()) : p;
     }
 
-    /** How many requests the judge sends per answer at most: its samples, each possibly repaired once. */
+    private boolean asksStructured() {
+        return switch (structured) {
+            case ON -> true;
+            case OFF -> false;
+            // Only a runner that passes the schema on (an unopened judge, e.g. for a cost estimate, counts as plain).
+            case AUTO -> structuredOff == null && runner != null && runner.structuredOutput();
+        };
+    }
+
+    /** How many grades the judge gives per answer: its samples (each one request, or two for a pairwise judge, and maybe a repair). */
     public int samples() {
         return sampling.samples();
+    }
+
+    /** The characters of every judge prompt besides the texts filled in: the rubric and the system text. */
+    public int fixedChars() {
+        return rubric.text().length() + (system == null ? 0 : system.length());
+    }
+
+    /** Requests per answer before repairs: samples, times two orders for a pairwise judge. */
+    public int requestsPerAnswer() {
+        return sampling.samples() * (reference == null ? 1 : 2);
     }
 
     /** The judge's settings for the manifest: model, rubric, parameters and what its answers said of the model. */
@@ -139,7 +227,17 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
             p.put("temperature", String.valueOf(sampling.temperature()));
             p.put("seed", String.valueOf(sampling.seed()));
         }
-        p.put("structured", String.valueOf(structured));
+        p.put("structured", switch (structured) {
+            case ON -> "true";
+            case OFF -> "false";
+            case AUTO -> "auto";
+        });
+        if (structuredOff != null) {
+            p.put("structured_off", structuredOff);
+        }
+        if (reference != null) {
+            p.put("pairwise_against", reference instanceof Reference.OfModel m ? "model " + m.id() : "expected");
+        }
         p.put("grade", grade.expects());
         RunnerInfo info = runner != null ? runner.info() : lastInfo;
         if (info != null) {
@@ -157,34 +255,95 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         return gradeWithAgreement(asks).stream().map(Graded::score).toList();
     }
 
-    /** {@link #gradeAll}, with each grade's agreement among the judge's samples. */
+    /**
+     * {@link #gradeAll}, with each grade's agreement among the judge's samples and what its requests took. A
+     * pairwise ask without a reference answer is unscored and sends nothing.
+     */
     public synchronized List<Graded> gradeWithAgreement(List<Ask> asks) {
-        List<Prompt> prompts = new ArrayList<>(asks.size());
-        for (Ask a : asks) {
-            prompts.add(prompt(a));
-        }
-        List<List<Attempted>> all = new ArrayList<>();
+        runner();
+        int orders = reference == null ? 1 : 2;
+        List<Integer> sent = new ArrayList<>();
         for (int i = 0; i < asks.size(); i++) {
-            all.add(new ArrayList<>());
+            if (reference == null || asks.get(i).reference() != null) {
+                sent.add(i);
+            }
         }
-        for (int k = 0; k < sampling.samples(); k++) {
+        // tries.get(i).get(round * orders + order)
+        List<List<Attempted>> tries = new ArrayList<>();
+        for (int i = 0; i < asks.size(); i++) {
+            tries.add(new ArrayList<>());
+        }
+        for (int k = 0; k < sampling.samples() && !sent.isEmpty(); k++) {
             GenerationSettings settings = sampling.samples() == 1 ? model.generation()
                     : model.generation().withDecoding(new Decoding.Sampling(sampling.temperature(), 1.0, 0, sampling.seed() + k));
-            List<Attempted> round = ask(prompts, settings);
-            repair(prompts, round, settings);
-            for (int i = 0; i < asks.size(); i++) {
-                all.get(i).add(round.get(i));
+            List<Attempted> round = askStructuredOrNot(sent.stream().map(asks::get).toList(), settings);
+            for (int j = 0; j < sent.size(); j++) {
+                for (int o = 0; o < orders; o++) {
+                    tries.get(sent.get(j)).add(round.get(j * orders + o));
+                }
             }
         }
         List<Graded> out = new ArrayList<>(asks.size());
-        for (List<Attempted> tries : all) {
-            out.add(combine(tries));
+        for (int i = 0; i < asks.size(); i++) {
+            if (reference != null && asks.get(i).reference() == null) {
+                out.add(new Graded(new Score(Double.NaN, null, UNSCORED + "there is no reference answer to compare with ("
+                        + referenceName() + " has no answer for this row: it failed, or was not run)", null, null), null, null));
+            } else {
+                out.add(reference == null ? combine(tries.get(i)) : combinePairs(tries.get(i)));
+            }
         }
         return out;
     }
 
-    /** One reply: its text (null when the judge did not answer), grade, whether it was cut off, or why not. */
-    private record Attempted(String reply, Optional<GradeParser.Grade> grade, boolean cutOff, String failure) {
+    /** One round: every prompt of the asks, repaired where a reply had no grade; plain text if the endpoint refuses a schema. */
+    private List<Attempted> askStructuredOrNot(List<Ask> asks, GenerationSettings settings) {
+        boolean schema = structured == Structured.AUTO && asksStructured();
+        try {
+            return askAndRepair(asks, settings);
+        } catch (IllegalStateException refused) {
+            if (!schema) {
+                throw refused;
+            }
+            // The endpoint refused the request as a whole (a 400 that names response_format, say): go on in free text.
+            structuredOff = "the endpoint refused structured output (" + refused.getMessage() + "); free-text grades with repair";
+            return askAndRepair(asks, settings);
+        }
+    }
+
+    private List<Attempted> askAndRepair(List<Ask> asks, GenerationSettings settings) {
+        List<Prompt> prompts = new ArrayList<>();
+        for (Ask a : asks) {
+            prompts.addAll(prompts(a));
+        }
+        List<Attempted> round = ask(prompts, settings);
+        repair(prompts, round, settings);
+        return round;
+    }
+
+    private String referenceName() {
+        return reference instanceof Reference.OfModel m ? "model '" + m.id() + "'" : "the expected answer";
+    }
+
+    /**
+     * One reply: its text (null when the judge did not answer), grade, whether it was cut off, or why not;
+     * with the requests it took and their tokens (-1 where the runner counted none).
+     */
+    private record Attempted(String reply, Optional<GradeParser.Grade> grade, boolean cutOff, String failure,
+                             int requests, long promptTokens, long completionTokens) {
+        Attempted then(Attempted repair) {
+            return new Attempted(reply + "\n[repair] " + repair.reply(), repair.grade(), false, null,
+                    requests + repair.requests(), add(promptTokens, repair.promptTokens()),
+                    add(completionTokens, repair.completionTokens()));
+        }
+
+        Attempted alsoTook(Attempted repair) {
+            return new Attempted(reply, grade, cutOff, failure, requests + repair.requests(),
+                    add(promptTokens, repair.promptTokens()), add(completionTokens, repair.completionTokens()));
+        }
+
+        private static long add(long a, long b) {
+            return a < 0 || b < 0 ? -1 : a + b;
+        }
     }
 
     private List<Attempted> ask(List<Prompt> prompts, GenerationSettings settings) {
@@ -202,19 +361,20 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         List<Attempted> out = new ArrayList<>(replies.size());
         for (int i = 0; i < replies.size(); i++) {
             Generation g = replies.get(i);
-            out.add(g == null ? new Attempted(null, Optional.empty(), false, failures.get(i))
-                    : new Attempted(g.text(), grade.parseStructured(g.text()), g.finishReason() == FinishReason.LENGTH, null));
+            out.add(g == null ? new Attempted(null, Optional.empty(), false, failures.get(i), 1, 0, 0)
+                    : new Attempted(g.text(), grade.parseStructured(g.text()), g.finishReason() == FinishReason.LENGTH, null,
+                    1, g.promptTokens(), g.completionTokens()));
         }
         return out;
     }
 
-    /** Asks once more, for the grade alone, where a reply had none: the judge sees its reply and what was expected. */
     /** The follow-up a judge gets when its reply had no grade. */
     public static String repairRequest(String expects, boolean structured) {
         return "Your reply has no grade I can read. Reply with the grade only: " + expects
                 + (structured ? ", as the JSON object asked for." : ".");
     }
 
+    /** Asks once more, for the grade alone, where a reply had none: the judge sees its reply and what was expected. */
     private void repair(List<Prompt> prompts, List<Attempted> round, GenerationSettings settings) {
         List<Integer> at = new ArrayList<>();
         List<Prompt> again = new ArrayList<>();
@@ -223,7 +383,7 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
             if (a.reply() != null && a.grade().isEmpty()) {
                 List<Message> messages = new ArrayList<>(prompts.get(i).messages());
                 messages.add(Message.assistant(a.reply()));
-                messages.add(Message.user(repairRequest(grade.expects(), structured)));
+                messages.add(Message.user(repairRequest(grade.expects(), prompts.get(i).jsonSchema() != null)));
                 again.add(prompts.get(i).withMessages(messages));
                 at.add(i);
             }
@@ -235,26 +395,40 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         for (int j = 0; j < at.size(); j++) {
             Attempted before = round.get(at.get(j));
             Attempted after = repaired.get(j);
-            if (after.grade().isPresent()) {
-                round.set(at.get(j), new Attempted(before.reply() + "\n[repair] " + after.reply(), after.grade(), false, null));
-            }
+            round.set(at.get(j), after.grade().isPresent() ? before.then(after) : before.alsoTook(after));
         }
+    }
+
+    private JudgeCalls calls(List<Attempted> tries, Boolean swapConsistent) {
+        int requests = 0;
+        long prompt = 0;
+        long completion = 0;
+        for (Attempted t : tries) {
+            requests += t.requests();
+            prompt = Attempted.add(prompt, t.promptTokens());
+            completion = Attempted.add(completion, t.completionTokens());
+        }
+        return new JudgeCalls(model.id(), requests, prompt < 0 ? null : (int) prompt, completion < 0 ? null : (int) completion,
+                null, swapConsistent);
+    }
+
+    private String unscoredReason(Attempted first, String replies) {
+        return first.reply() == null ? "the judge did not answer: " + first.failure()
+                : first.cutOff() ? "the judge's reply was cut off at max_new_tokens " + model.generation().maxNewTokens()
+                + " before a grade (" + grade.expects() + "); raise the judge's max_new_tokens: " + replies
+                : "the judge's reply has no grade (" + grade.expects() + "), even when asked again: " + replies;
     }
 
     private Graded combine(List<Attempted> tries) {
         List<GradeParser.Grade> grades = tries.stream().flatMap(t -> t.grade().stream()).toList();
         String replies = String.join("\n---\n", tries.stream().map(t -> t.reply() == null ? "" : t.reply()).toList());
+        JudgeCalls calls = calls(tries, null);
         if (grades.isEmpty()) {
-            Attempted first = tries.get(0);
-            String why = first.reply() == null ? "the judge did not answer: " + first.failure()
-                    : first.cutOff() ? "the judge's reply was cut off at max_new_tokens " + model.generation().maxNewTokens()
-                    + " before a grade (" + grade.expects() + "); raise the judge's max_new_tokens: " + replies
-                    : "the judge's reply has no grade (" + grade.expects() + "), even when asked again: " + replies;
-            return new Graded(new Score(Double.NaN, null, UNSCORED + why, null, null), null);
+            return new Graded(new Score(Double.NaN, null, UNSCORED + unscoredReason(tries.get(0), replies), null, null), null, calls);
         }
         if (tries.size() == 1) {
             GradeParser.Grade g = grades.get(0);
-            return new Graded(new Score(g.value(), g.text(), replies, null, null), 1.0);
+            return new Graded(new Score(g.value(), g.text(), replies, null, null), 1.0, calls);
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
         grades.forEach(g -> counts.merge(g.text(), 1, Integer::sum));
@@ -271,7 +445,49 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
                     .orElse(Double.NaN);
             text = String.join("|", top);
         }
-        return new Graded(new Score(value, text, replies, null, null), most / (double) tries.size());
+        return new Graded(new Score(value, text, replies, null, null), most / (double) tries.size(), calls);
+    }
+
+    /**
+     * A pairwise judge's rounds, each the answer-first and the answer-second verdict: a round counts only when
+     * both orders have a grade; its value is the mean of the first verdict and the flipped second (grade values
+     * are for answer A), so a judge that always prefers one position gives a tie. The agreement is the share of
+     * rounds whose verdict is the score's; swap-consistent means every round's two orders agreed.
+     */
+    private Graded combinePairs(List<Attempted> tries) {
+        List<Double> values = new ArrayList<>();
+        boolean consistent = true;
+        StringBuilder replies = new StringBuilder();
+        for (int r = 0; r < tries.size(); r += 2) {
+            Attempted first = tries.get(r);
+            Attempted second = tries.get(r + 1);
+            if (replies.length() > 0) {
+                replies.append("\n---\n");
+            }
+            replies.append("[answer as A] ").append(first.reply() == null ? "" : first.reply())
+                    .append("\n[answer as B] ").append(second.reply() == null ? "" : second.reply());
+            if (first.grade().isPresent() && second.grade().isPresent()) {
+                double a = first.grade().get().value();
+                double b = 1 - second.grade().get().value();
+                values.add((a + b) / 2);
+                consistent &= Math.abs(a - b) < 1e-9;
+            }
+        }
+        if (values.isEmpty()) {
+            Attempted missing = tries.stream().filter(t -> t.grade().isEmpty()).findFirst().orElseThrow();
+            JudgeCalls calls = calls(tries, null);
+            return new Graded(new Score(Double.NaN, null, UNSCORED + "a pairwise verdict needs a grade in both orders; "
+                    + unscoredReason(missing, replies.toString()), null, null), null, calls);
+        }
+        double value = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        String verdict = verdict(value);
+        long agreeing = values.stream().filter(v -> verdict(v).equals(verdict)).count();
+        return new Graded(new Score(value, verdict, replies.toString(), null, null), agreeing / (double) values.size(),
+                calls(tries, consistent));
+    }
+
+    private static String verdict(double value) {
+        return Math.abs(value - 0.5) < 1e-9 ? "tie" : value > 0.5 ? "win" : "loss";
     }
 
     private static String sha256(String text) {

@@ -19,7 +19,8 @@ import java.util.regex.PatternSyntaxException;
  * Reads a {@code judge} scorer's parameters: the rubric ({@code rubric} or {@code rubric_file}), the judge
  * ({@code model:} a model of the suite, or {@code runner:} an entry of its own), the grade ({@code choices}
  * or a {@code min}/{@code max} scale, with an optional {@code pattern}), {@code system},
- * {@code max_new_tokens}, {@code samples} (with {@code temperature} and {@code seed}) and {@code structured}.
+ * {@code max_new_tokens}, {@code samples} (with {@code temperature} and {@code seed}), {@code structured} and
+ * {@code against} (a pairwise judge).
  */
 final class JudgeSpec {
     static final int DEFAULT_MAX_NEW_TOKENS = 256;
@@ -32,7 +33,8 @@ final class JudgeSpec {
                               Function<JudgeModel, Runner> opener) {
         params.requireOneOf("rubric", "rubric_file");
         String text = params.string("rubric").orElseGet(() -> read(params, baseDir.resolve(params.string("rubric_file").orElseThrow())));
-        Rubric rubric = Rubric.parse(text, params.where());
+        JudgeScorer.Reference reference = reference(params, suiteModels);
+        Rubric rubric = Rubric.parse(text, params.where(), reference != null);
         int maxNewTokens = params.count("max_new_tokens").orElse(DEFAULT_MAX_NEW_TOKENS);
         if (maxNewTokens < 1) {
             throw params.error("max_new_tokens", "expected a whole number >= 1");
@@ -44,8 +46,44 @@ final class JudgeSpec {
                         + "' in this suite; name one of the suite's models, or give the judge its own runner: {type: ...}.")))
                 .map(m -> new JudgeModel(m.id(), m.runnerType(), m.folder(), m.runner(), generation))
                 .orElseGet(() -> ownRunner(params, baseDir, generation));
-        return new JudgeScorer(params.name(), rubric, grade(params), model, params.string("system").orElse(null),
-                sampling(params), params.bool("structured", false), opener);
+        GradeParser grade = grade(params);
+        if (reference != null && !(grade instanceof GradeParser.Choices)) {
+            throw params.error("grade", "a pairwise judge (against:) picks an answer: give choices worth what answer A gets,"
+                    + " e.g. grade: {choices: {A: 1, B: 0, tie: 0.5}}.");
+        }
+        return new JudgeScorer(params.name(), rubric, grade, model, params.string("system").orElse(null),
+                sampling(params), structured(params), reference, opener);
+    }
+
+    /** {@code against: expected} or {@code against: MODEL} makes the judge pairwise; absent, it grades one answer. */
+    private static JudgeScorer.Reference reference(Params params, Function<String, Optional<JudgeModel>> suiteModels) {
+        Object against = params.raw("against");
+        if (against == null) {
+            return null;
+        }
+        if (!(against instanceof String id) || id.isBlank()) {
+            throw params.error("against", "expected 'expected' (the data's answer) or the id of a model of this suite, got "
+                    + against);
+        }
+        if (id.equals("expected")) {
+            return new JudgeScorer.Reference.Expected();
+        }
+        suiteModels.apply(id).orElseThrow(() -> params.error("against", "no model '" + id + "' in this suite; compare with "
+                + "'expected' (the data's answer) or one of the suite's models."));
+        return new JudgeScorer.Reference.OfModel(id);
+    }
+
+    /** {@code structured: auto} (the default) where the judge's runner supports it, {@code true} always, {@code false} never. */
+    private static JudgeScorer.Structured structured(Params params) {
+        Object value = params.raw("structured");
+        if (value == null || "auto".equals(value)) {
+            return JudgeScorer.Structured.AUTO;
+        }
+        if (value instanceof Boolean b) {
+            return b ? JudgeScorer.Structured.ON : JudgeScorer.Structured.OFF;
+        }
+        throw params.error("structured", "expected auto (JSON where the judge's endpoint supports it, the default), true or"
+                + " false, got " + value);
     }
 
     /** {@code samples: N} grades per answer, drawn at {@code temperature} (default 1.0) with seeds {@code seed}, seed + 1, ... */

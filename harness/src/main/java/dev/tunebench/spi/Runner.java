@@ -72,6 +72,14 @@ public interface Runner extends AutoCloseable {
     }
 
     /**
+     * Whether the runner passes a prompt's {@link Prompt#jsonSchema()} on, so the model is held to it (an API's
+     * structured output); a runner that would ignore it says false, and a judge then reads a free-text grade.
+     */
+    default boolean structuredOutput() {
+        return false;
+    }
+
+    /**
      * Why this runner cannot run {@code prompt} as meant (e.g. priming on an API that cannot continue
      * an assistant message), or empty when it can. Such a row becomes an error sample with the reason,
      * never a silently different request.

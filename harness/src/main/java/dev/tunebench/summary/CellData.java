@@ -113,6 +113,9 @@ final class CellData {
             s.judgeReplies().forEach((name, reply) -> judges.computeIfAbsent(name, k -> new JudgeTally())
                     .add(s.scores().get(name), s.accuracy(), reply));
         }
+        if (s.judgeCalls() != null) {
+            s.judgeCalls().forEach((name, c) -> judges.computeIfAbsent(name, k -> new JudgeTally()).addCalls(c));
+        }
         if (s.judgeAgreement() != null) {
             s.judgeAgreement().forEach((name, a) -> judges.computeIfAbsent(name, k -> new JudgeTally()).addAgreement(a));
         }

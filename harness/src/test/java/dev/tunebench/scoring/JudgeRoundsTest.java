@@ -21,6 +21,7 @@ import static dev.tunebench.scoring.Specs.WHERE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,7 +38,7 @@ class JudgeRoundsTest {
     }
 
     /** Answers each prompt with {@code reply(prompt, settings)}; records what it was sent. */
-    private static final class Scripted extends ServedRunnerStub {
+    private static class Scripted extends ServedRunnerStub {
         final List<Prompt> prompts = new ArrayList<>();
         final List<GenerationSettings> settings = new ArrayList<>();
         final BiFunction<Prompt, GenerationSettings, Generation> reply;
@@ -69,6 +70,52 @@ class JudgeRoundsTest {
     private static JudgeScorer judge(GradeParser grade, JudgeScorer.Sampling sampling, boolean structured, Scripted runner) {
         JudgeModel model = new JudgeModel("judge", "stub", null, RunnerSettings.cpu(), GenerationSettings.greedy(8));
         return new JudgeScorer("j", Rubric.parse("Grade: {{answer}}", WHERE), grade, model, null, sampling, structured, m -> runner);
+    }
+
+    /** A served judge that takes a schema (structured output) or, with {@code refuses}, rejects any request with one as a 400 would. */
+    private static final class Structured extends Scripted {
+        final boolean refuses;
+        int refused;
+
+        Structured(boolean refuses, BiFunction<Prompt, GenerationSettings, Generation> reply) {
+            super(reply);
+            this.refuses = refuses;
+        }
+
+        @Override
+        public boolean structuredOutput() {
+            return true;
+        }
+
+        @Override
+        public List<Generation> generate(List<Prompt> batch, GenerationSettings s) {
+            if (refuses && batch.stream().anyMatch(p -> p.jsonSchema() != null)) {
+                refused++;
+                throw new IllegalStateException("127.0.0.1 rejected the request (400): response_format is not supported");
+            }
+            return super.generate(batch, s);
+        }
+    }
+
+    private static final Map<String, Double> PICK = new LinkedHashMap<>();
+
+    static {
+        PICK.put("A", 1.0);
+        PICK.put("B", 0.0);
+        PICK.put("tie", 0.5);
+    }
+
+    private static JudgeScorer pairwise(Scripted runner) {
+        JudgeModel model = new JudgeModel("judge", "stub", null, RunnerSettings.cpu(), GenerationSettings.greedy(8));
+        return new JudgeScorer("pick", Rubric.parse("Q: {{question}}\nA: {{answer_a}}\nB: {{answer_b}}", WHERE, true),
+                new GradeParser.Choices(PICK, GradeParser.Choices.wordsOf(PICK)), model, null, JudgeScorer.Sampling.ONCE,
+                JudgeScorer.Structured.OFF, new JudgeScorer.Reference.Expected(), m -> runner);
+    }
+
+    /** The answer shown as A in a pairwise prompt. */
+    private static String shownAsA(Prompt p) {
+        String text = p.messages().get(0).content();
+        return text.substring(text.indexOf("A: ") + 3, text.indexOf("\nB: "));
     }
 
     private static GradeParser choices() {
@@ -145,5 +192,110 @@ class JudgeRoundsTest {
         assertEquals("5", s.provenance().get("samples"));
         assertEquals("3", s.provenance().get("seed"));
         assertEquals("true", s.provenance().get("structured"));
+    }
+
+    @Test
+    void aPairwiseJudgeAsksBothOrdersSoAJudgeThatAlwaysPicksTheFirstAnswerGivesATie() {
+        Scripted runner = new Scripted((p, s) -> text("A"));
+        JudgeScorer.Graded g = pairwise(runner).gradeWithAgreement(List.of(new JudgeScorer.Ask("q", "mine", "ref", "ref"))).get(0);
+        assertEquals(List.of("mine", "ref"), runner.prompts.stream().map(JudgeRoundsTest::shownAsA).toList());
+        assertEquals("Q: q\nA: ref\nB: mine", runner.prompts.get(1).messages().get(0).content());
+        assertEquals(0.5, g.score().value(), 1e-12);
+        assertEquals("tie", g.score().extracted());
+        assertEquals("[answer as A] A\n[answer as B] A", g.score().reason());
+        assertEquals(Boolean.FALSE, g.calls().swapConsistent());
+        assertEquals(2, g.calls().requests());
+        assertEquals(2, g.calls().promptTokens());
+    }
+
+    @Test
+    void aPairwiseJudgeThatPrefersTheSameAnswerInBothOrdersGivesAConsistentVerdict() {
+        Scripted runner = new Scripted((p, s) -> text(shownAsA(p).equals("good") ? "A" : "B"));
+        JudgeScorer judge = pairwise(runner);
+        List<JudgeScorer.Graded> g = judge.gradeWithAgreement(List.of(new JudgeScorer.Ask("q", "good", "x", "poor"),
+                new JudgeScorer.Ask("q", "poor", "x", "good")));
+        assertEquals(1.0, g.get(0).score().value());
+        assertEquals("win", g.get(0).score().extracted());
+        assertEquals(0.0, g.get(1).score().value());
+        assertEquals("loss", g.get(1).score().extracted());
+        assertTrue(g.get(0).calls().swapConsistent() && g.get(1).calls().swapConsistent());
+        assertEquals(4, runner.prompts.size(), "both asks, both orders, in one call");
+        assertEquals("expected", judge.provenance().get("pairwise_against"));
+    }
+
+    @Test
+    void aPairwiseVerdictNeedsAGradeInBothOrdersAndAReferenceAnswer() {
+        // The answer-second order never gives a grade, not even when asked again.
+        Scripted runner = new Scripted((p, s) -> text(p.messages().size() == 1 && shownAsA(p).equals("mine") ? "A" : "hmm"));
+        List<JudgeScorer.Graded> g = pairwise(runner).gradeWithAgreement(List.of(new JudgeScorer.Ask("q", "mine", "x", "ref"),
+                new JudgeScorer.Ask("q", "mine", "x", null)));
+        assertTrue(Double.isNaN(g.get(0).score().value()));
+        assertTrue(g.get(0).score().reason().startsWith("unscored: a pairwise verdict needs a grade in both orders; the judge's"
+                + " reply has no grade"), g.get(0).score().reason());
+        assertEquals(3, g.get(0).calls().requests(), "two orders and one repair");
+        assertNull(g.get(0).calls().swapConsistent());
+        assertTrue(g.get(1).score().reason().startsWith("unscored: there is no reference answer to compare with"));
+        assertNull(g.get(1).calls());
+        assertEquals(3, runner.prompts.size(), "nothing is sent for the ask without a reference");
+    }
+
+    @Test
+    void autoStructuredOutputGoesWhereTheRunnerTakesASchemaAndNowhereElse() {
+        Structured served = new Structured(false, (p, s) -> text("{\"reasoning\": \"fine\", \"grade\": \"A\"}"));
+        JudgeModel model = new JudgeModel("judge", "stub", null, RunnerSettings.cpu(), GenerationSettings.greedy(8));
+        JudgeScorer auto = new JudgeScorer("j", Rubric.parse("{{answer}}", WHERE), choices(), model, null, JudgeScorer.Sampling.ONCE,
+                JudgeScorer.Structured.AUTO, null, m -> served);
+        assertEquals(1.0, auto.gradeWithAgreement(List.of(new JudgeScorer.Ask("q", "ans", "e"))).get(0).score().value());
+        assertNotNull(served.prompts.get(0).jsonSchema());
+
+        Scripted plain = new Scripted((p, s) -> text("A"));
+        JudgeScorer local = new JudgeScorer("j", Rubric.parse("{{answer}}", WHERE), choices(), model, null, JudgeScorer.Sampling.ONCE,
+                JudgeScorer.Structured.AUTO, null, m -> plain);
+        local.gradeWithAgreement(List.of(new JudgeScorer.Ask("q", "ans", "e")));
+        assertNull(plain.prompts.get(0).jsonSchema(), "a runner that would ignore a schema is not sent one");
+    }
+
+    @Test
+    void anEndpointThatRefusesStructuredOutputIsAskedInFreeTextFromThenOn() {
+        Structured served = new Structured(true, (p, s) -> p.messages().size() == 1 ? text("Looks right.") : text("A"));
+        JudgeModel model = new JudgeModel("judge", "stub", null, RunnerSettings.cpu(), GenerationSettings.greedy(8));
+        JudgeScorer judge = new JudgeScorer("j", Rubric.parse("{{answer}}", WHERE), choices(), model, null, JudgeScorer.Sampling.ONCE,
+                JudgeScorer.Structured.AUTO, null, m -> served);
+        assertEquals(1.0, judge.gradeWithAgreement(List.of(new JudgeScorer.Ask("q", "ans", "e"))).get(0).score().value());
+        assertEquals(1.0, judge.gradeWithAgreement(List.of(new JudgeScorer.Ask("q", "ans", "e"))).get(0).score().value());
+        assertEquals(1, served.refused, "refused once, then never sent a schema again");
+        assertTrue(served.prompts.stream().allMatch(p -> p.jsonSchema() == null));
+        assertEquals(JudgeScorer.repairRequest("one of A, B", false), served.prompts.get(1).messages().get(2).content(),
+                "free text: the repair step asks for the grade alone");
+        assertTrue(judge.provenance().get("structured_off").contains("response_format is not supported"),
+                judge.provenance().toString());
+
+        Structured strict = new Structured(true, (p, s) -> text("A"));
+        JudgeScorer on = new JudgeScorer("j", Rubric.parse("{{answer}}", WHERE), choices(), model, null, JudgeScorer.Sampling.ONCE,
+                JudgeScorer.Structured.ON, null, m -> strict);
+        assertThrows(IllegalStateException.class, () -> on.gradeAll(List.of(new JudgeScorer.Ask("q", "ans", "e"))),
+                "structured: true is a promise: a refusal stops the judge rather than grading otherwise");
+    }
+
+    @Test
+    void aPairwiseJudgeIsDeclaredWithAgainstAndARubricWithBothAnswers() {
+        assertEquals(WHERE + ": rubric: a pairwise judge (against:) compares two answers; put {{answer_a}} and {{answer_b}} in the"
+                + " rubric, not {{answer}}. Each pair is asked in both orders, so either may be the model's.",
+                Specs.rejected("judge", "rubric", "{{answer}} vs {{answer_b}}", "runner", Map.of("type", "openai", "model", "m"),
+                        "grade", Map.of("choices", PICK), "against", "expected"));
+        assertEquals(WHERE + ": rubric: {{answer_a}} and {{answer_b}} are for a pairwise judge; add against: expected (or a model"
+                + " id) to compare two answers, or use {{answer}}.", Specs.rejected("judge", "rubric", "{{answer_a}} {{answer_b}}",
+                "runner", Map.of("type", "openai", "model", "m"), "grade", Map.of("choices", PICK)));
+        assertTrue(Specs.rejected("judge", "rubric", "{{answer_a}} {{answer_b}}", "runner", Map.of("type", "openai", "model", "m"),
+                "grade", Map.of("min", 1, "max", 5), "against", "expected").contains("grade: a pairwise judge (against:) picks an answer"));
+        assertTrue(Specs.rejected("judge", "rubric", "{{answer_a}} {{answer_b}}", "runner", Map.of("type", "openai", "model", "m"),
+                "grade", Map.of("choices", PICK), "against", "gpt-9").contains("against: no model 'gpt-9' in this suite"));
+        assertTrue(Specs.rejected("judge", "rubric", "{{answer}}", "runner", Map.of("type", "openai", "model", "m"),
+                "grade", Map.of("choices", PICK), "structured", "sometimes").contains("structured: expected auto"));
+        JudgeScorer s = (JudgeScorer) Specs.scorer("judge", "rubric", "{{answer_a}} {{answer_b}}", "runner",
+                Map.of("type", "openai", "model", "m"), "grade", Map.of("choices", PICK), "against", "expected", "samples", 2,
+                "temperature", 0.7);
+        assertEquals(4, s.requestsPerAnswer());
+        assertEquals("auto", s.provenance().get("structured"));
     }
 }

@@ -125,6 +125,12 @@ final class HttpRunner implements Runner {
         return false;
     }
 
+    /** The request carries the schema as response_format: json_schema. */
+    @Override
+    public boolean structuredOutput() {
+        return true;
+    }
+
     @Override
     public List<Generation> generate(List<Prompt> prompts, GenerationSettings generation) {
         List<Future<Generation>> futures = new ArrayList<>(prompts.size());
