@@ -86,7 +86,12 @@ public final class SuiteLoader {
 
         ScoringSection.Scoring scoring = ScoringSection.parse(root.get("scorers"), root.get("metrics"),
                 spec -> scorerFactory.apply(spec, models));
-        CostTable cost = PolicySection.cost(root.get("cost"), models.stream().map(ModelSpec::id).toList());
+        // A judge with a runner of its own is priced under its id (SCORER-judge), beside the suite's models.
+        List<String> priced = new java.util.ArrayList<>(models.stream().map(ModelSpec::id).toList());
+        scoring.scorers().stream().filter(dev.tunebench.scoring.JudgeScorer.class::isInstance)
+                .map(j -> ((dev.tunebench.scoring.JudgeScorer) j).model().id())
+                .filter(id -> !priced.contains(id)).forEach(priced::add);
+        CostTable cost = PolicySection.cost(root.get("cost"), priced);
         SpendBudget budget = PolicySection.budget(root.get("budget"), models.stream().map(ModelSpec::id).toList(), cost);
         Optional<CheckpointPolicy> checkpoints = PolicySection.checkpoints(root.get("checkpoints"),
                 data.validation().isPresent(), List.copyOf(scoring.metrics().keySet()), techniqueNames);

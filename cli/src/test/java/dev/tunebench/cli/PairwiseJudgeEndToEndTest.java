@@ -1,0 +1,216 @@
+package dev.tunebench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunebench.spi.GenerationSettings;
+import dev.tunebench.spi.Message;
+import dev.tunebench.spi.Prompt;
+import dev.tunebench.spi.Runner;
+import dev.tunebench.spi.RunnerFactories;
+import dev.tunebench.spi.RunnerSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A pairwise judge through the real CLI, served by a real {@code tunebench serve}: the fine-tune's answers are
+ * compared with the base model's (which runs first although listed second), each pair in both orders. The
+ * served judge refuses response_format, so the default structured: auto falls back to free text and says so in
+ * the manifest. Each kept reply must equal the judge model's own greedy completion of that order's rubric,
+ * and each score the mean of the two verdicts from the fine-tune's side.
+ */
+class PairwiseJudgeEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SYSTEM = "You are a support triage assistant.";
+    private static final Pattern INTENT = Pattern.compile("\"intent\": \"([a-z]+)\"");
+    /** What each verdict is worth to answer A: arbitrary, but fixed, so the two orders can disagree. */
+    private static final Map<String, Double> WORTH = Map.of("refund", 1.0, "delivery", 0.0, "account", 0.5,
+            "network", 1.0, "billing", 0.0, "cancel", 0.5);
+    private static final double PROMPT_PER_1K = 0.001;
+    private static final double COMPLETION_PER_1K = 0.002;
+    private static ServeProcess serve;
+
+    @BeforeAll
+    static void startServe() throws Exception {
+        serve = ServeProcess.start("--model", Cli.demo().resolve("models/ckpt-epoch-4").toString());
+    }
+
+    @AfterAll
+    static void stopServe() throws Exception {
+        if (serve != null) {
+            serve.close();
+        }
+    }
+
+    /** The last intent of the reply that is one of the choices, as the grade rule reads it; null when none is. */
+    private static String verdict(String reply) {
+        String last = null;
+        Matcher m = INTENT.matcher(reply);
+        while (m.find()) {
+            if (WORTH.containsKey(m.group(1))) {
+                last = m.group(1);
+            }
+        }
+        return last;
+    }
+
+    private static String rubric(String a, String b) {
+        return "First: " + a + "\nSecond: " + b;
+    }
+
+    @Test
+    void theFineTuneIsComparedWithTheBaseModelInBothOrders(@TempDir Path tmp) throws Exception {
+        Path demo = Cli.demo();
+        Path suite = tmp.resolve("pairwise.yaml");
+        Files.writeString(suite, """
+                name: pairwise
+                data: {eval: %s}
+                models:
+                  - {id: ft, path: %s}
+                  - {id: base, path: %s, role: baseline}
+                runner: {threads: 1, batch_size: 8}
+                generation: {max_new_tokens: 24}
+                techniques: [{name: as-is}]
+                cost:
+                  models: {pick-judge: {prompt_per_1k: %s, completion_per_1k: %s}}
+                scorers:
+                  - {name: accuracy_json, type: json_match}
+                  - name: pick
+                    type: judge
+                    runner: {type: openai, base_url: "%s/v1", model: ckpt-epoch-4, concurrency: 2}
+                    against: base
+                    system: "%s"
+                    rubric: "First: {{answer_a}}\\nSecond: {{answer_b}}"
+                    max_new_tokens: 24
+                    grade: {choices: {refund: 1, delivery: 0, account: 0.5, network: 1, billing: 0, cancel: 0.5}, pattern: '"intent": "([a-z]+)"'}
+                metrics: {accuracy: accuracy_json}
+                """.formatted(demo.resolve("data/test.jsonl"), demo.resolve("models/ckpt-epoch-4"), demo.resolve("models/base"),
+                PROMPT_PER_1K, COMPLETION_PER_1K, serve.base, SYSTEM));
+
+        Cli dry = Cli.run("run", suite.toString(), "--dry-run", "--limit", "12");
+        assertEquals(0, dry.exitCode(), dry.err());
+        assertTrue(dry.out().lines().anyMatch(l -> l.startsWith("judge pick (pick-judge)") && l.split("\\s+")[3].equals("24")),
+                "12 answers of ft, two orders each; base is not judged:\n" + dry.out());
+
+        Path run = tmp.resolve("run");
+        Cli r = Cli.run("run", suite.toString(), "--out", run.toString(), "--limit", "12");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+
+        List<JsonNode> samples = new ArrayList<>();
+        for (String line : Files.readAllLines(run.resolve("samples.jsonl"))) {
+            samples.add(JSON.readTree(line));
+        }
+        assertEquals(24, samples.size());
+        assertEquals("base", samples.get(0).get("model").asText(), "the model compared with runs first");
+        Map<Integer, String> baseAnswers = new HashMap<>();
+        List<JsonNode> judged = new ArrayList<>();
+        for (JsonNode s : samples) {
+            if (s.get("model").asText().equals("base")) {
+                assertFalse(s.get("scores").has("pick"), "base is not compared with itself");
+                baseAnswers.put(s.get("row").asInt(), s.get("answer").asText());
+            } else {
+                judged.add(s);
+            }
+        }
+
+        int checked = 0;
+        int consistent = 0;
+        long requests = 0;
+        double spend = 0;
+        try (Runner judge = RunnerFactories.find("onnx").open(demo.resolve("models/ckpt-epoch-4"), new RunnerSettings("cpu", 1, 1))) {
+            for (JsonNode s : judged) {
+                String mine = s.get("answer").asText();
+                String theirs = baseAnswers.get(s.get("row").asInt());
+                List<String> replies = judge.generate(List.of(
+                        Prompt.of(List.of(Message.system(SYSTEM), Message.user(rubric(mine, theirs)))),
+                        Prompt.of(List.of(Message.system(SYSTEM), Message.user(rubric(theirs, mine))))),
+                        GenerationSettings.greedy(24)).stream().map(g -> g.text()).toList();
+                JsonNode calls = s.get("judge_calls").get("pick");
+                requests += calls.get("requests").asLong();
+                spend += calls.get("cost").asDouble();
+                assertEquals((calls.get("prompt_tokens").asLong() * PROMPT_PER_1K + calls.get("completion_tokens").asLong()
+                        * COMPLETION_PER_1K) / 1000, calls.get("cost").asDouble(), 1e-12);
+                String first = verdict(replies.get(0));
+                String second = verdict(replies.get(1));
+                if (first == null || second == null) {
+                    continue;  // a repair round follows; its replies are checked in JudgeRoundsTest
+                }
+                checked++;
+                assertEquals("[answer as A] " + replies.get(0) + "\n[answer as B] " + replies.get(1),
+                        s.get("judge_replies").get("pick").asText());
+                double a = WORTH.get(first);
+                double b = 1 - WORTH.get(second);
+                assertEquals((a + b) / 2, s.get("scores").get("pick").asDouble(), 1e-12, s.toString());
+                assertEquals(2, calls.get("requests").asInt());
+                assertEquals(a == b, calls.get("swap_consistent").asBoolean());
+                consistent += a == b ? 1 : 0;
+            }
+        }
+        assertTrue(checked >= 6, "most pairs are graded in both orders at once (" + checked + " of 12)");
+
+        JsonNode summary = JSON.readTree(run.resolve("summary.json").toFile());
+        for (JsonNode cell : summary.get("results")) {
+            JsonNode pick = cell.get("scores").get("pick");
+            if (cell.get("model").asText().equals("base")) {
+                assertTrue(pick == null, "no pairwise figure for the reference model itself");
+                continue;
+            }
+            assertNotNull(pick);
+            assertEquals(requests, pick.get("requests").asLong());
+            assertEquals(spend, pick.get("spend").asDouble(), 1e-12);
+            assertFalse(pick.has("agreement_with_accuracy"), "a preference is not a verdict on one answer");
+            JsonNode swap = pick.get("swap_consistency");
+            assertTrue(swap.get("n").asLong() >= checked);
+            assertTrue(swap.get("value").asDouble() * swap.get("n").asLong() >= consistent);
+        }
+
+        JsonNode manifest = JSON.readTree(run.resolve("manifest.json").toFile());
+        JsonNode judgeEntry = manifest.get("judges").get(0);
+        assertEquals("auto", judgeEntry.get("structured").asText());
+        assertEquals("model base", judgeEntry.get("pairwise_against").asText());
+        assertTrue(judgeEntry.get("structured_off").asText().contains("response_format"),
+                "serve refuses response_format; the judge went on in free text and says so: " + judgeEntry);
+        assertTrue(Files.readString(run.resolve("report.html")).contains("orders agree"));
+    }
+
+    @Test
+    void aPairwiseJudgeNeedsItsReferenceModelInTheRun(@TempDir Path tmp) throws Exception {
+        Path demo = Cli.demo();
+        Path suite = tmp.resolve("pairwise.yaml");
+        Files.writeString(suite, """
+                name: pairwise
+                data: {eval: %s}
+                models:
+                  - {id: ft, path: %s}
+                  - {id: base, path: %s, role: baseline}
+                techniques: [{name: as-is}]
+                scorers:
+                  - {name: accuracy_json, type: json_match}
+                  - {name: pick, type: judge, model: ft, against: base, rubric: "{{answer_a}} {{answer_b}}",
+                     grade: {choices: {A: 1, B: 0}}}
+                metrics: {accuracy: accuracy_json}
+                """.formatted(demo.resolve("data/test.jsonl"), demo.resolve("models/ckpt-epoch-4"), demo.resolve("models/base")));
+        Cli r = Cli.run("run", suite.toString(), "--out", tmp.resolve("run").toString(), "--models", "ft", "--limit", "2");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--models leaves out 'base', which a pairwise judge (against: base) compares every answer"
+                + " with; add it to --models"), r.err());
+        Cli sharded = Cli.run("run", suite.toString(), "--out", tmp.resolve("shard").toString(), "--shard", "1/2", "--limit", "2");
+        assertEquals(2, sharded.exitCode(), sharded.err());
+        assertTrue(sharded.err().contains("--shard: a pairwise judge compares with model [base]"), sharded.err());
+    }
+}
