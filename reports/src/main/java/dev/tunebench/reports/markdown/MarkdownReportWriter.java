@@ -66,7 +66,8 @@ public final class MarkdownReportWriter implements ReportWriter {
         }
         md.append("\n**Scores by scorer** (mean score: a pass rate, or a mean for graded scorers; "
                 + "rouge, bleu, chrf, edit_distance, embedding_similarity with their 95% interval, BLEU and chrF as "
-                + "corpus figures)\n\n| Model | Technique | ")
+                + "corpus figures; a judge's unscored rows are counted beside its mean, a pairwise judge's mean is its "
+                + "win rate)\n\n| Model | Technique | ")
                 .append(t.scorers().stream().map(Md::esc).collect(Collectors.joining(" | ")))
                 .append(" |\n|").append(" --- |".repeat(t.scorers().size() + 2)).append('\n');
         for (ScoreTable.Row r : t.rows()) {
