@@ -183,7 +183,7 @@ class PairwiseJudgeEndToEndTest {
         JsonNode judgeEntry = manifest.get("judges").get(0);
         assertEquals("auto", judgeEntry.get("structured").asText());
         assertEquals("model base", judgeEntry.get("pairwise_against").asText());
-        assertTrue(judgeEntry.get("structured_off").asText().contains("response_format"),
+        assertTrue(judgeEntry.get("structured_off").asText().contains("does not take response_format (400)"),
                 "serve refuses response_format; the judge went on in free text and says so: " + judgeEntry);
         assertTrue(Files.readString(run.resolve("report.html")).contains("orders agree"));
     }
@@ -212,5 +212,28 @@ class PairwiseJudgeEndToEndTest {
         Cli sharded = Cli.run("run", suite.toString(), "--out", tmp.resolve("shard").toString(), "--shard", "1/2", "--limit", "2");
         assertEquals(2, sharded.exitCode(), sharded.err());
         assertTrue(sharded.err().contains("--shard: a pairwise judge compares with model [base]"), sharded.err());
+    }
+
+    @Test
+    void aJudgeThatMustAnswerInJsonStopsWhereTheEndpointRefusesIt(@TempDir Path tmp) throws Exception {
+        Path demo = Cli.demo();
+        Path suite = tmp.resolve("strict.yaml");
+        Files.writeString(suite, """
+                name: strict
+                data: {eval: %s}
+                models:
+                  - {id: base, path: %s, role: baseline}
+                techniques: [{name: as-is}]
+                scorers:
+                  - {name: accuracy_json, type: json_match}
+                  - {name: correct, type: judge, structured: true, rubric: "{{answer}}", grade: {choices: {A: 1, B: 0}},
+                     runner: {type: openai, base_url: "%s/v1", model: ckpt-epoch-4}}
+                metrics: {accuracy: accuracy_json}
+                """.formatted(demo.resolve("data/test.jsonl"), demo.resolve("models/base"), serve.base));
+        Cli r = Cli.run("run", suite.toString(), "--out", tmp.resolve("run").toString(), "--limit", "2", "--no-report");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("does not take response_format (400); the server says: Unsupported parameter:"
+                + " 'response_format'"), r.err());
+        assertTrue(r.err().contains("set structured: auto or false on the judge scorer"), r.err());
     }
 }

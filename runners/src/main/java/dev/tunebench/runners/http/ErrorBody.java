@@ -44,6 +44,7 @@ record ErrorBody(String message, String type, String code) {
 
     /** For a message: the server's words, or nothing if it gave none. */
     String says() {
-        return message == null || message.isEmpty() ? "" : "; the server says: " + message;
+        // The message goes before a sentence of ours: its own final period would double ours.
+        return message == null || message.isEmpty() ? "" : "; the server says: " + message.strip().replaceFirst("\\.+$", "");
     }
 }

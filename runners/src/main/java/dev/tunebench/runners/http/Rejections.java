@@ -24,6 +24,11 @@ final class Rejections {
         if (status == 408 || status == 409 || status >= 500) {
             return new RequestFailure.Retry("server answered " + status + error.says(), asked);
         }
+        if (status == 400 && error.says().contains("response_format")) {
+            return new RequestFailure.Reject(status, s.host() + " does not take response_format (400)" + error.says()
+                    + ". A judge asks for structured output only where its endpoint supports it: set structured: auto or"
+                    + " false on the judge scorer");
+        }
         return new RequestFailure.Reject(status, switch (status) {
             case 401 -> s.keyEnv() == null
                     ? s.host() + " wants a key (401 Unauthorized). Set api_key_env (" + s.whereIs("api_key_env")
