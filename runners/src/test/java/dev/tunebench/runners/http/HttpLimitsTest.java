@@ -58,6 +58,63 @@ class HttpLimitsTest {
     }
 
     @Test
+    void tokensPerMinuteAreRespectedAtTheServer() throws Exception {
+        try (StubEndpoint stub = new StubEndpoint(streamOf("demo", "ok"))) {
+            EndpointSettings s = HttpRunnerTest.openai(stub.base(), 4, 0);
+            // 4,800 tokens a minute: 80 a second, 80 at once. Each request reserves its prompt (~9 tokens at 4
+            // characters a token) and max_tokens (8), and is settled at its usage: 11 + 1 = 12 tokens.
+            ChatClient client = new ChatClient(s, "k", new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)),
+                    new RateLimiter(0, 4800, RateLimiter.SYSTEM), line -> { });
+            List<Prompt> prompts = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                prompts.add(Prompt.of(List.of(Message.user("row " + i))));
+            }
+            try (HttpRunner r = new HttpRunner(s, client)) {
+                assertEquals(24, r.generate(prompts, GREEDY).size());
+            }
+            List<Long> arrivals = new ArrayList<>(stub.seen.stream().map(StubEndpoint.Seen::nanos).toList());
+            Collections.sort(arrivals);
+            // 24 * 12 = 288 tokens of usage: the 80 at once, 4 requests (at most 4 * 17 tokens) that may be in flight,
+            // and the rest at 80 a second: the last request cannot arrive before 1.75 s. Unlimited, all arrive at once.
+            long span = arrivals.get(arrivals.size() - 1) - arrivals.get(0);
+            assertTrue(span >= (288 - 80 - 4 * 17) * 1_000_000_000L / 80, "24 requests arrived within " + span / 1_000_000 + " ms");
+            // In any one second, at most the bucket, a second's refill and the in-flight reservations: 19 requests.
+            int most = 0;
+            for (int lo = 0, hi = 0; hi < arrivals.size(); hi++) {
+                while (arrivals.get(hi) - arrivals.get(lo) >= 1_000_000_000L) {
+                    lo++;
+                }
+                most = Math.max(most, hi - lo + 1);
+            }
+            assertTrue(most <= 19, "requests in one second: " + most);
+        }
+    }
+
+    @Test
+    void aRemainingCountOfZeroFromTheServerHoldsTheNextRequestUntilItsReset() throws Exception {
+        // The first answer says no requests are left for 1.5 s; the next must not arrive before then.
+        try (StubEndpoint stub = new StubEndpoint(withHeaders(streamOf("demo", "ok"), "x-ratelimit-remaining-requests", "0",
+                "x-ratelimit-reset-requests", "1.5s"), streamOf("demo", "ok"))) {
+            EndpointSettings s = HttpRunnerTest.openai(stub.base(), 1, 0);
+            try (HttpRunner r = HttpRunnerTest.runner(s, new ArrayList<>())) {
+                r.generate(List.of(Prompt.of(List.of(Message.user("a")))), GREEDY);
+                r.generate(List.of(Prompt.of(List.of(Message.user("b")))), GREEDY);
+            }
+            long gap = stub.seen.get(1).nanos() - stub.seen.get(0).nanos();
+            assertTrue(gap >= 1_400_000_000L, "the second request came " + gap / 1_000_000 + " ms after the first");
+        }
+    }
+
+    private static StubEndpoint.Answer withHeaders(StubEndpoint.Answer answer, String... headers) {
+        return ex -> {
+            for (int i = 0; i < headers.length; i += 2) {
+                ex.getResponseHeaders().add(headers[i], headers[i + 1]);
+            }
+            answer.send(ex);
+        };
+    }
+
+    @Test
     void timeToFirstTokenIsTheFirstChunkWithContent() throws Exception {
         StubEndpoint.Answer slowStart = ex -> {
             ex.getResponseHeaders().add("Content-Type", "text/event-stream");
