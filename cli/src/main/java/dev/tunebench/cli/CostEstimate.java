@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * What a run would send and cost, before it sends anything ({@code run --dry-run}, {@code validate --estimate}):
  * requests per model, prompt tokens counted with the model's own tokenizer where there is one (an ONNX folder,
  * or a served model's {@code tokenizer:}) and estimated at 4 characters a token otherwise (said so), completion
- * tokens at most {@code max_new_tokens} each or the mean an earlier run measured ({@code --from}), and the cost
+ * tokens at most {@code max_new_tokens} each or the mean an earlier run measured ({@code --from}, or the store's
+ * latest run of the suite), and the cost
  * at the suite's prices; then each judge scorer's calls ({@code samples} per answer), priced the same way;
  * repair requests, sent only for replies without a grade, are not counted.
  */
@@ -49,12 +50,59 @@ final class CostEstimate {
                 Double cost) {
     }
 
+    /** Each model's mean completion tokens measured earlier, and where (for the note under the table); empty when none. */
+    record Measured(Map<String, Double> means, String source) {
+        static final Measured NONE = new Measured(Map.of(), null);
+
+        /** The answered samples of an earlier run folder. */
+        static Measured fromRun(Path runDir) {
+            return new Measured(meanCompletions(runDir), runDir.toString());
+        }
+
+        /**
+         * The latest run of {@code suite} in the store that has each model: its completion_tokens_mean over the
+         * techniques, weighted by their samples. NONE without a store or such a run.
+         */
+        static Measured fromStore(dev.tunebench.store.SqliteStore store, String suite) {
+            if (store == null) {
+                return NONE;
+            }
+            Map<String, double[]> latest = new HashMap<>();
+            Map<String, String> where = new HashMap<>();
+            for (dev.tunebench.store.RunRecord run : store.runs(suite)) {  // oldest first: later runs replace earlier
+                Map<String, double[]> sums = new HashMap<>();
+                for (dev.tunebench.store.CellFigure f : run.cells()) {
+                    if (f.metric().equals("completion_tokens_mean") && f.value() != null && f.n() != null && f.n() > 0) {
+                        double[] acc = sums.computeIfAbsent(f.model(), k -> new double[2]);
+                        acc[0] += f.value() * f.n();
+                        acc[1] += f.n();
+                    }
+                }
+                sums.forEach((model, acc) -> {
+                    latest.put(model, acc);
+                    where.put(model, run.runDir());
+                });
+            }
+            if (latest.isEmpty()) {
+                return NONE;
+            }
+            Map<String, Double> means = new HashMap<>();
+            latest.forEach((model, acc) -> means.put(model, acc[0] / acc[1]));
+            return new Measured(means, "the latest run of suite " + suite + " in the store (" + String.join(", ",
+                    new java.util.TreeSet<>(where.values())) + ")");
+        }
+    }
+
     private CostEstimate() {
     }
 
     /** The models' lines, then one line per judge scorer. */
     static List<Line> of(Suite suite, RunOptions options, Path from) {
-        Map<String, Double> measured = from == null ? Map.of() : meanCompletions(from);
+        return of(suite, options, from == null ? Measured.NONE : Measured.fromRun(from));
+    }
+
+    static List<Line> of(Suite suite, RunOptions options, Measured measuredRuns) {
+        Map<String, Double> measured = measuredRuns.means();
         List<Technique> techniques = SuitePlanner.selectedTechniques(suite, options);
         List<JudgeScorer> judges = suite.scorers().stream().filter(JudgeScorer.class::isInstance).map(JudgeScorer.class::cast).toList();
         List<Line> lines = new ArrayList<>();
@@ -156,7 +204,11 @@ final class CostEstimate {
     }
 
     static void print(Suite suite, RunOptions options, Path from, PrintWriter out) {
-        List<Line> lines = of(suite, options, from);
+        print(suite, options, from == null ? Measured.NONE : Measured.fromRun(from), out);
+    }
+
+    static void print(Suite suite, RunOptions options, Measured measured, PrintWriter out) {
+        List<Line> lines = of(suite, options, measured);
         String currency = suite.cost().currency();
         out.printf(Locale.ROOT, "%-24s %10s %14s %22s %14s%n", "model", "requests", "prompt tokens", "completion tokens",
                 "cost " + currency);
@@ -188,11 +240,11 @@ final class CostEstimate {
                     + "(give a served model tokenizer: to count exactly).");
         }
         if (anyMeasured) {
-            out.println("(mean) completion tokens are the mean each model produced in " + from + ".");
+            out.println("(mean) completion tokens are the mean each model produced in " + measured.source() + ".");
         }
         if (anyMax) {
             out.println("(max) completion tokens are the most there can be (max_new_tokens for every request)"
-                    + (from == null ? "; --from RUN_DIR uses an earlier run's mean instead" : "") + ".");
+                    + (measured.source() == null ? "; --from RUN_DIR uses an earlier run's mean instead" : "") + ".");
         }
         if (suite.scorers().stream().anyMatch(JudgeScorer.class::isInstance)) {
             out.println("Judge prompts are the rubric with the expected answer and the answer's expected length.");

@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
             + " suite's budget.run); with --resume, what the whole run may spend, including what it already did.")
     Double budget;
     @Option(names = "--from", paramLabel = "RUN_DIR", description = "With --dry-run: take each model's mean completion length"
-            + " from this earlier run folder instead of max_new_tokens.")
+            + " from this earlier run folder (default: the latest run of this suite in the store, else max_new_tokens).")
     Path from;
 
     Clock clock = Clock.systemUTC();
@@ -153,7 +153,16 @@ final class RunCommand implements Callable<Integer> {
         RunnerChecks.checkPrompts(SuitePlanner.selectedModels(suite, options), SuitePlanner.selectedTechniques(suite, options),
                 suite.eval());
         if (dryRun) {
-            CostEstimate.print(suite, options, from, spec.commandLine().getOut());
+            // Completion lengths: --from's run, else what the store remembers of this suite's latest run, else the most.
+            CostEstimate.Measured measured = CostEstimate.Measured.NONE;
+            if (from != null) {
+                measured = CostEstimate.Measured.fromRun(from);
+            } else {
+                try (SqliteStore store = storeOptions.openForRun(spec.commandLine().getErr())) {
+                    measured = CostEstimate.Measured.fromStore(store, suite.name());
+                }
+            }
+            CostEstimate.print(suite, options, measured, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
         judges = suite.scorers().stream().filter(JudgeScorer.class::isInstance).map(JudgeScorer.class::cast).toList();

@@ -246,4 +246,33 @@ class StoreEndToEndTest {
         Cli stats = Cli.run("cache", "stats", "--store", shared.toString());
         assertTrue(stats.out().contains("completions:  8 "), stats.out());
     }
+
+    @Test
+    @Order(7)
+    void aDryRunTakesCompletionLengthsFromTheSuitesLatestRunInTheStore() {
+        List<String> common = List.of("run", suite.toString(), "--models", "base,ckpt-epoch-4", "--techniques", "as-is",
+                "--limit", LIMIT, "--dry-run");
+        List<String> fromStore = new ArrayList<>(common);
+        fromStore.addAll(List.of("--store", db.toString()));
+        Cli remembered = Cli.run(fromStore.toArray(String[]::new));
+        assertEquals(0, remembered.exitCode(), remembered.err());
+        assertTrue(remembered.out().contains("(mean) completion tokens are the mean each model produced in the latest run of"
+                + " suite triage in the store ("), remembered.out());
+        List<String> fromRun = new ArrayList<>(common);
+        fromRun.addAll(List.of("--from", tmp.resolve("r1").toString(), "--no-store"));
+        Cli folder = Cli.run(fromRun.toArray(String[]::new));
+        assertEquals(0, folder.exitCode(), folder.err());
+        // Greedy answers: every run of these cells produced the same completions, so the figures agree line by line.
+        assertEquals(modelLines(folder.out()), modelLines(remembered.out()));
+        assertTrue(modelLines(remembered.out()).stream().allMatch(l -> l.contains("(mean)")), remembered.out());
+
+        List<String> none = new ArrayList<>(common);
+        none.add("--no-store");
+        Cli most = Cli.run(none.toArray(String[]::new));
+        assertTrue(modelLines(most.out()).stream().allMatch(l -> l.contains("(max)")), most.out());
+    }
+
+    private static List<String> modelLines(String out) {
+        return out.lines().filter(l -> l.startsWith("base ") || l.startsWith("ckpt-epoch-4 ")).toList();
+    }
 }
