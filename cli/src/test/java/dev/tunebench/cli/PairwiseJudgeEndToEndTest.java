@@ -236,4 +236,51 @@ class PairwiseJudgeEndToEndTest {
                 + " 'response_format'"), r.err());
         assertTrue(r.err().contains("set structured: auto or false on the judge scorer"), r.err());
     }
+
+    @Test
+    void aResumedRunComparesWithTheReferenceAnswersAlreadyInItsFolder(@TempDir Path tmp) throws Exception {
+        Path demo = Cli.demo();
+        Path suite = tmp.resolve("pairwise.yaml");
+        Files.writeString(suite, """
+                name: pairwise
+                data: {eval: %s}
+                models:
+                  - {id: ft, path: %s}
+                  - {id: base, path: %s, role: baseline}
+                runner: {threads: 1}
+                generation: {max_new_tokens: 24}
+                techniques: [{name: as-is}]
+                scorers:
+                  - {name: accuracy_json, type: json_match}
+                  - {name: pick, type: judge, model: ft, against: base, system: "%s", max_new_tokens: 24,
+                     rubric: "First: {{answer_a}}\\nSecond: {{answer_b}}", grade: {choices: {refund: 1, delivery: 0}}}
+                metrics: {accuracy: accuracy_json}
+                """.formatted(demo.resolve("data/test.jsonl"), demo.resolve("models/ckpt-epoch-4"), demo.resolve("models/base"),
+                SYSTEM));
+        Path whole = tmp.resolve("whole");
+        assertEquals(0, Cli.run("run", suite.toString(), "--out", whole.toString(), "--limit", "6", "--no-report").exitCode());
+        // The same run cut short after base's answers (as a kill would leave it), then resumed.
+        Path cut = tmp.resolve("cut");
+        Files.createDirectories(cut);
+        List<String> lines = Files.readAllLines(whole.resolve("samples.jsonl"));
+        Files.write(cut.resolve("samples.jsonl"), lines.stream().filter(l -> l.contains("\"model\":\"base\"")).toList());
+        Files.copy(whole.resolve("manifest.json"), cut.resolve("manifest.json"));
+        Cli resumed = Cli.run("run", suite.toString(), "--out", cut.toString(), "--resume", "--limit", "6", "--no-report");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        Map<String, String> before = new HashMap<>();
+        for (String l : lines) {
+            JsonNode s = JSON.readTree(l);
+            before.put(s.get("model").asText() + s.get("row").asInt(), s.path("judge_replies").path("pick").asText());
+        }
+        int judged = 0;
+        for (String l : Files.readAllLines(cut.resolve("samples.jsonl"))) {
+            JsonNode s = JSON.readTree(l);
+            if (s.get("model").asText().equals("ft")) {
+                judged++;
+                assertEquals(before.get("ft" + s.get("row").asInt()), s.get("judge_replies").get("pick").asText(),
+                        "the same pair, with base's answer read back from the folder");
+            }
+        }
+        assertEquals(6, judged);
+    }
 }
