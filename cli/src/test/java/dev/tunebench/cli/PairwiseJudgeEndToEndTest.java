@@ -57,6 +57,24 @@ class PairwiseJudgeEndToEndTest {
         }
     }
 
+    /**
+     * A suite in {@code dir} on the demo's test data, technique as-is and json_match accuracy, with these models
+     * (YAML list items), top-level settings and judge scorer (a YAML list item).
+     */
+    private static Path suite(Path dir, String models, String settings, String judge) throws Exception {
+        Path file = dir.resolve("suite.yaml");
+        Files.writeString(file, "name: pairwise\ndata: {eval: " + Cli.demo().resolve("data/test.jsonl") + "}\nmodels:\n"
+                + models + settings + "techniques: [{name: as-is}]\nscorers:\n  - {name: accuracy_json, type: json_match}\n"
+                + judge + "metrics: {accuracy: accuracy_json}\n");
+        return file;
+    }
+
+    /** The fine-tune (ft) and the base model (base, the baseline), in that order. */
+    private static String ftAndBase() {
+        return "  - {id: ft, path: " + Cli.demo().resolve("models/ckpt-epoch-4") + "}\n  - {id: base, path: "
+                + Cli.demo().resolve("models/base") + ", role: baseline}\n";
+    }
+
     /** The last intent of the reply that is one of the choices, as the grade rule reads it; null when none is. */
     private static String verdict(String reply) {
         String last = null;
@@ -76,20 +94,12 @@ class PairwiseJudgeEndToEndTest {
     @Test
     void theFineTuneIsComparedWithTheBaseModelInBothOrders(@TempDir Path tmp) throws Exception {
         Path demo = Cli.demo();
-        Path suite = tmp.resolve("pairwise.yaml");
-        Files.writeString(suite, """
-                name: pairwise
-                data: {eval: %s}
-                models:
-                  - {id: ft, path: %s}
-                  - {id: base, path: %s, role: baseline}
+        Path suite = suite(tmp, ftAndBase(), """
                 runner: {threads: 1, batch_size: 8}
                 generation: {max_new_tokens: 24}
-                techniques: [{name: as-is}]
                 cost:
                   models: {pick-judge: {prompt_per_1k: %s, completion_per_1k: %s}}
-                scorers:
-                  - {name: accuracy_json, type: json_match}
+                """.formatted(PROMPT_PER_1K, COMPLETION_PER_1K), """
                   - name: pick
                     type: judge
                     runner: {type: openai, base_url: "%s/v1", model: ckpt-epoch-4, concurrency: 2}
@@ -98,9 +108,7 @@ class PairwiseJudgeEndToEndTest {
                     rubric: "First: {{answer_a}}\\nSecond: {{answer_b}}"
                     max_new_tokens: 24
                     grade: {choices: {refund: 1, delivery: 0, account: 0.5, network: 1, billing: 0, cancel: 0.5}, pattern: '"intent": "([a-z]+)"'}
-                metrics: {accuracy: accuracy_json}
-                """.formatted(demo.resolve("data/test.jsonl"), demo.resolve("models/ckpt-epoch-4"), demo.resolve("models/base"),
-                PROMPT_PER_1K, COMPLETION_PER_1K, serve.base, SYSTEM));
+                """.formatted(serve.base, SYSTEM));
 
         Cli dry = Cli.run("run", suite.toString(), "--dry-run", "--limit", "12");
         assertEquals(0, dry.exitCode(), dry.err());
@@ -190,21 +198,10 @@ class PairwiseJudgeEndToEndTest {
 
     @Test
     void aPairwiseJudgeNeedsItsReferenceModelInTheRun(@TempDir Path tmp) throws Exception {
-        Path demo = Cli.demo();
-        Path suite = tmp.resolve("pairwise.yaml");
-        Files.writeString(suite, """
-                name: pairwise
-                data: {eval: %s}
-                models:
-                  - {id: ft, path: %s}
-                  - {id: base, path: %s, role: baseline}
-                techniques: [{name: as-is}]
-                scorers:
-                  - {name: accuracy_json, type: json_match}
+        Path suite = suite(tmp, ftAndBase(), "", """
                   - {name: pick, type: judge, model: ft, against: base, rubric: "{{answer_a}} {{answer_b}}",
                      grade: {choices: {A: 1, B: 0}}}
-                metrics: {accuracy: accuracy_json}
-                """.formatted(demo.resolve("data/test.jsonl"), demo.resolve("models/ckpt-epoch-4"), demo.resolve("models/base")));
+                """);
         Cli r = Cli.run("run", suite.toString(), "--out", tmp.resolve("run").toString(), "--models", "ft", "--limit", "2");
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("--models leaves out 'base', which a pairwise judge (against: base) compares every answer"
@@ -216,20 +213,10 @@ class PairwiseJudgeEndToEndTest {
 
     @Test
     void aJudgeThatMustAnswerInJsonStopsWhereTheEndpointRefusesIt(@TempDir Path tmp) throws Exception {
-        Path demo = Cli.demo();
-        Path suite = tmp.resolve("strict.yaml");
-        Files.writeString(suite, """
-                name: strict
-                data: {eval: %s}
-                models:
-                  - {id: base, path: %s, role: baseline}
-                techniques: [{name: as-is}]
-                scorers:
-                  - {name: accuracy_json, type: json_match}
+        Path suite = suite(tmp, "  - {id: base, path: " + Cli.demo().resolve("models/base") + ", role: baseline}\n", "", """
                   - {name: correct, type: judge, structured: true, rubric: "{{answer}}", grade: {choices: {A: 1, B: 0}},
                      runner: {type: openai, base_url: "%s/v1", model: ckpt-epoch-4}}
-                metrics: {accuracy: accuracy_json}
-                """.formatted(demo.resolve("data/test.jsonl"), demo.resolve("models/base"), serve.base));
+                """.formatted(serve.base));
         Cli r = Cli.run("run", suite.toString(), "--out", tmp.resolve("run").toString(), "--limit", "2", "--no-report");
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("does not take response_format (400); the server says: Unsupported parameter:"
@@ -239,24 +226,10 @@ class PairwiseJudgeEndToEndTest {
 
     @Test
     void aResumedRunComparesWithTheReferenceAnswersAlreadyInItsFolder(@TempDir Path tmp) throws Exception {
-        Path demo = Cli.demo();
-        Path suite = tmp.resolve("pairwise.yaml");
-        Files.writeString(suite, """
-                name: pairwise
-                data: {eval: %s}
-                models:
-                  - {id: ft, path: %s}
-                  - {id: base, path: %s, role: baseline}
-                runner: {threads: 1}
-                generation: {max_new_tokens: 24}
-                techniques: [{name: as-is}]
-                scorers:
-                  - {name: accuracy_json, type: json_match}
+        Path suite = suite(tmp, ftAndBase(), "runner: {threads: 1}\ngeneration: {max_new_tokens: 24}\n", """
                   - {name: pick, type: judge, model: ft, against: base, system: "%s", max_new_tokens: 24,
                      rubric: "First: {{answer_a}}\\nSecond: {{answer_b}}", grade: {choices: {refund: 1, delivery: 0}}}
-                metrics: {accuracy: accuracy_json}
-                """.formatted(demo.resolve("data/test.jsonl"), demo.resolve("models/ckpt-epoch-4"), demo.resolve("models/base"),
-                SYSTEM));
+                """.formatted(SYSTEM));
         Path whole = tmp.resolve("whole");
         assertEquals(0, Cli.run("run", suite.toString(), "--out", whole.toString(), "--limit", "6", "--no-report").exitCode());
         // The same run cut short after base's answers (as a kill would leave it), then resumed.
