@@ -46,13 +46,7 @@ class HttpLimitsTest {
             // The limiter releases at most the bucket (10) plus one second's refill (10) in any second. A request
             // released before a window can arrive in it only while in flight, and at most 4 are: 24 at the server.
             // Unlimited, all 40 arrive at once.
-            int most = 0;
-            for (int lo = 0, hi = 0; hi < arrivals.size(); hi++) {
-                while (arrivals.get(hi) - arrivals.get(lo) >= 1_000_000_000L) {
-                    lo++;
-                }
-                most = Math.max(most, hi - lo + 1);
-            }
+            int most = mostInOneSecond(arrivals);
             assertTrue(most <= 24, "requests in one second: " + most);
         }
     }
@@ -79,13 +73,7 @@ class HttpLimitsTest {
             long span = arrivals.get(arrivals.size() - 1) - arrivals.get(0);
             assertTrue(span >= (288 - 80 - 4 * 17) * 1_000_000_000L / 80, "24 requests arrived within " + span / 1_000_000 + " ms");
             // In any one second, at most the bucket, a second's refill and the in-flight reservations: 19 requests.
-            int most = 0;
-            for (int lo = 0, hi = 0; hi < arrivals.size(); hi++) {
-                while (arrivals.get(hi) - arrivals.get(lo) >= 1_000_000_000L) {
-                    lo++;
-                }
-                most = Math.max(most, hi - lo + 1);
-            }
+            int most = mostInOneSecond(arrivals);
             assertTrue(most <= 19, "requests in one second: " + most);
         }
     }
@@ -103,6 +91,18 @@ class HttpLimitsTest {
             long gap = stub.seen.get(1).nanos() - stub.seen.get(0).nanos();
             assertTrue(gap >= 1_400_000_000L, "the second request came " + gap / 1_000_000 + " ms after the first");
         }
+    }
+
+    /** The most of these sorted arrival times that fall within one second. */
+    private static int mostInOneSecond(List<Long> arrivals) {
+        int most = 0;
+        for (int lo = 0, hi = 0; hi < arrivals.size(); hi++) {
+            while (arrivals.get(hi) - arrivals.get(lo) >= 1_000_000_000L) {
+                lo++;
+            }
+            most = Math.max(most, hi - lo + 1);
+        }
+        return most;
     }
 
     private static StubEndpoint.Answer withHeaders(StubEndpoint.Answer answer, String... headers) {
