@@ -191,8 +191,11 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Integer> workerCounts = new LinkedHashMap<>();
         RunOutcome outcome;
         try (SqliteStore store = storeOptions.openForRun(err); SampleSink sink = new SampleSink(runDir)) {
-            CountingCache cache = new CountingCache(store == null || noCache ? CompletionCache.NONE
-                    : refreshCache ? store.completions().refreshing() : store.completions());
+            CompletionCache completions = store == null || noCache ? CompletionCache.NONE
+                    : refreshCache ? store.completions().refreshing() : store.completions();
+            CountingCache cache = new CountingCache(completions);
+            // Judges share the store's completions, uncounted: summary.json counts their cached replies apart.
+            judges.forEach(j -> j.cacheIn(completions));
             RunListener listener = new Listeners(new ProgressListener(err, System.console() != null), runDir, runnerInfos,
                     workerCounts);
             RunPlan plan = SuitePlanner.plan(suite, options, done)

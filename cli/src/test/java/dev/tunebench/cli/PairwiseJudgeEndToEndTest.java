@@ -256,4 +256,37 @@ class PairwiseJudgeEndToEndTest {
         }
         assertEquals(6, judged);
     }
+
+    @Test
+    void aSecondRunTakesTheJudgesRepliesFromTheStoreAndPaysNothingForThem(@TempDir Path tmp) throws Exception {
+        Path suite = suite(tmp, ftAndBase(), "runner: {threads: 1}\ngeneration: {max_new_tokens: 24}\ncost:\n  default:"
+                + " {prompt_per_1k: 0.001, completion_per_1k: 0.002}\n", """
+                  - {name: pick, type: judge, model: ft, against: base, system: "%s", max_new_tokens: 24,
+                     rubric: "First: {{answer_a}}\\nSecond: {{answer_b}}", grade: {choices: {refund: 1, delivery: 0}}}
+                """.formatted(SYSTEM));
+        String db = tmp.resolve("store.db").toString();
+        for (String out : List.of("first", "second")) {
+            Cli r = Cli.run("run", suite.toString(), "--out", tmp.resolve(out).toString(), "--limit", "4", "--no-report",
+                    "--store", db);
+            assertEquals(0, r.exitCode(), r.err());
+        }
+        JsonNode first = ftCell(tmp.resolve("first")).get("scores").get("pick");
+        JsonNode second = ftCell(tmp.resolve("second")).get("scores").get("pick");
+        assertTrue(first.get("requests").asLong() >= 8, first.toString());
+        assertFalse(first.has("cached"));
+        assertEquals(first.get("requests").asLong(), second.get("cached").asLong(), second.toString());
+        assertFalse(second.has("requests"), "nothing sent: " + second);
+        assertFalse(second.has("spend"));
+        assertEquals(first.get("value").asDouble(), second.get("value").asDouble());
+        assertEquals(first.get("unscored").asLong(), second.get("unscored").asLong());
+    }
+
+    private static JsonNode ftCell(Path run) throws Exception {
+        for (JsonNode cell : JSON.readTree(run.resolve("summary.json").toFile()).get("results")) {
+            if (cell.get("model").asText().equals("ft")) {
+                return cell;
+            }
+        }
+        throw new AssertionError("no ft cell in " + run);
+    }
 }

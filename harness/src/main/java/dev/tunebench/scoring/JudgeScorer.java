@@ -2,6 +2,8 @@ package dev.tunebench.scoring;
 
 import dev.tunebench.data.Row;
 import dev.tunebench.results.JudgeCalls;
+import dev.tunebench.store.CacheKey;
+import dev.tunebench.store.CompletionCache;
 import dev.tunebench.spi.Decoding;
 import dev.tunebench.spi.FinishReason;
 import dev.tunebench.spi.Generation;
@@ -85,6 +87,7 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
     private final Function<JudgeModel, Runner> opener;
     private Runner runner;
     private RunnerInfo lastInfo;
+    private CompletionCache cache = CompletionCache.NONE;
     /** Why structured output is off for this run although asked for by {@link Structured#AUTO}, else null. */
     private String structuredOff;
 
@@ -126,6 +129,11 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
 
     public JudgeModel model() {
         return model;
+    }
+
+    /** Takes replies from, and keeps new ones in, this completion cache (the run's; NONE with --no-cache). */
+    public synchronized void cacheIn(CompletionCache completions) {
+        this.cache = completions;
     }
 
     /** What a pairwise judge compares with, or empty for a judge that grades one answer. */
@@ -326,18 +334,19 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
 
     /**
      * One reply: its text (null when the judge did not answer), grade, whether it was cut off, or why not;
-     * with the requests it took and their tokens (-1 where the runner counted none).
+     * with the requests it sent, the replies taken from the completion cache instead, and the sent requests'
+     * tokens (-1 where the runner counted none).
      */
     private record Attempted(String reply, Optional<GradeParser.Grade> grade, boolean cutOff, String failure,
-                             int requests, long promptTokens, long completionTokens) {
+                             int requests, int cached, long promptTokens, long completionTokens) {
         Attempted then(Attempted repair) {
             return new Attempted(reply + "\n[repair] " + repair.reply(), repair.grade(), false, null,
-                    requests + repair.requests(), add(promptTokens, repair.promptTokens()),
+                    requests + repair.requests(), cached + repair.cached(), add(promptTokens, repair.promptTokens()),
                     add(completionTokens, repair.completionTokens()));
         }
 
         Attempted alsoTook(Attempted repair) {
-            return new Attempted(reply, grade, cutOff, failure, requests + repair.requests(),
+            return new Attempted(reply, grade, cutOff, failure, requests + repair.requests(), cached + repair.cached(),
                     add(promptTokens, repair.promptTokens()), add(completionTokens, repair.completionTokens()));
         }
 
@@ -346,26 +355,74 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         }
     }
 
+    /**
+     * Asks the judge, taking what the completion cache already holds (the same judge, rendered prompt and
+     * settings), so a nightly run does not pay twice for the same grade.
+     */
     private List<Attempted> ask(List<Prompt> prompts, GenerationSettings settings) {
-        List<Generation> replies;
-        List<String> failures = null;
-        try {
-            replies = runner().generate(prompts, settings);
-        } catch (InputException e) {
-            throw new InputException("judge scorer '" + name + "' (model " + model.id() + "): " + e.getMessage(), e);
-        } catch (RequestsFailed e) {
-            // A served judge that could not answer some rows after its retries leaves them ungraded, not failed.
-            replies = e.generations();
-            failures = e.errors();
+        List<String> keys = cacheKeys(prompts, settings);
+        Generation[] replies = new Generation[prompts.size()];
+        boolean[] fromCache = new boolean[prompts.size()];
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            Optional<Generation> stored = keys.get(i) == null ? Optional.empty() : cache.find(keys.get(i));
+            if (stored.isPresent()) {
+                replies[i] = stored.get();
+                fromCache[i] = true;
+            } else {
+                missing.add(i);
+            }
         }
-        List<Attempted> out = new ArrayList<>(replies.size());
-        for (int i = 0; i < replies.size(); i++) {
-            Generation g = replies.get(i);
-            out.add(g == null ? new Attempted(null, Optional.empty(), false, failures.get(i), 1, 0, 0)
+        String[] failures = new String[prompts.size()];
+        if (!missing.isEmpty()) {
+            List<Generation> sent;
+            List<String> errors = null;
+            try {
+                sent = runner().generate(missing.stream().map(prompts::get).toList(), settings);
+            } catch (InputException e) {
+                throw new InputException("judge scorer '" + name + "' (model " + model.id() + "): " + e.getMessage(), e);
+            } catch (RequestsFailed e) {
+                // A served judge that could not answer some rows after its retries leaves them ungraded, not failed.
+                sent = e.generations();
+                errors = e.errors();
+            }
+            for (int j = 0; j < missing.size(); j++) {
+                int i = missing.get(j);
+                replies[i] = sent.get(j);
+                failures[i] = errors == null ? null : errors.get(j);
+                if (replies[i] != null && keys.get(i) != null) {
+                    cache.put(keys.get(i), model.id(), replies[i]);
+                }
+            }
+        }
+        List<Attempted> out = new ArrayList<>(replies.length);
+        for (int i = 0; i < replies.length; i++) {
+            Generation g = replies[i];
+            out.add(g == null ? new Attempted(null, Optional.empty(), false, failures[i], 1, 0, 0, 0)
+                    : fromCache[i] ? new Attempted(g.text(), grade.parseStructured(g.text()), g.finishReason() == FinishReason.LENGTH,
+                    null, 0, 1, 0, 0)
                     : new Attempted(g.text(), grade.parseStructured(g.text()), g.finishReason() == FinishReason.LENGTH, null,
-                    1, g.promptTokens(), g.completionTokens()));
+                    1, 0, g.promptTokens(), g.completionTokens()));
         }
         return out;
+    }
+
+    /** Each prompt's cache key, or null where there is no cache, the runner has no identity or the prompt does not render. */
+    private List<String> cacheKeys(List<Prompt> prompts, GenerationSettings settings) {
+        List<String> keys = new ArrayList<>(prompts.size());
+        String identity = cache == CompletionCache.NONE ? null : runner().cacheIdentity().orElse(null);
+        for (Prompt p : prompts) {
+            String key = null;
+            if (identity != null) {
+                try {
+                    key = CacheKey.of(identity, runner().render(p), p, settings);
+                } catch (InputException | UnsupportedOperationException e) {
+                    key = null;  // sent, and the runner says what is wrong with it
+                }
+            }
+            keys.add(key);
+        }
+        return keys;
     }
 
     /** The follow-up a judge gets when its reply had no grade. */
@@ -401,15 +458,17 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
 
     private JudgeCalls calls(List<Attempted> tries, Boolean swapConsistent) {
         int requests = 0;
+        int cached = 0;
         long prompt = 0;
         long completion = 0;
         for (Attempted t : tries) {
             requests += t.requests();
+            cached += t.cached();
             prompt = Attempted.add(prompt, t.promptTokens());
             completion = Attempted.add(completion, t.completionTokens());
         }
-        return new JudgeCalls(model.id(), requests, prompt < 0 ? null : (int) prompt, completion < 0 ? null : (int) completion,
-                null, swapConsistent);
+        return new JudgeCalls(model.id(), requests, cached == 0 ? null : cached, prompt < 0 ? null : (int) prompt,
+                completion < 0 ? null : (int) completion, null, swapConsistent);
     }
 
     private String unscoredReason(Attempted first, String replies) {

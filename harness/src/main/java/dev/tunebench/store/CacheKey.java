@@ -15,8 +15,8 @@ import java.util.HexFormat;
 
 /**
  * The cache key of one request: sha256 over the runner's identity (what decides its outputs besides the
- * request), the exact rendered prompt, every stop string, the tools offered and the generation settings
- * with the seed. Two requests with the same key get the same completion from a deterministic runner.
+ * request), the exact rendered prompt, every stop string, the tools offered, the reply's JSON schema (a judge's
+ * structured output) and the generation settings with the seed. Two requests with the same key get the same completion from a deterministic runner.
  */
 public final class CacheKey {
     /** Bumped when the fields below change, so old entries are never read as new ones. */
@@ -36,6 +36,9 @@ public final class CacheKey {
         ArrayNode tools = k.putArray("tools");
         for (Tool t : prompt.tools()) {
             tools.add(t.definitionJson());
+        }
+        if (prompt.jsonSchema() != null) {
+            k.put("json_schema", prompt.jsonSchema());  // absent otherwise, so keys of earlier entries stay as they were
         }
         if (prompt.parallelToolCalls() != null) {
             k.put("parallel_tool_calls", prompt.parallelToolCalls());

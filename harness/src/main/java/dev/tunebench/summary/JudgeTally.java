@@ -17,6 +17,7 @@ final class JudgeTally {
     private double agreementSum;
     private long agreementN;
     private long requests;
+    private long cached;
     private long promptTokens;
     private long completionTokens;
     private boolean tokensCounted = true;
@@ -27,6 +28,7 @@ final class JudgeTally {
 
     void addCalls(JudgeCalls calls) {
         requests += calls.requests();
+        cached += calls.cached() == null ? 0 : calls.cached();
         if (calls.promptTokens() == null || calls.completionTokens() == null) {
             tokensCounted = false;
         } else {
@@ -67,6 +69,9 @@ final class JudgeTally {
         score.put("unscored", unscored);
         if (agreementN > 0) {
             score.put("self_agreement_mean", agreementSum / agreementN);
+        }
+        if (cached > 0) {
+            score.put("cached", cached);
         }
         if (requests > 0) {
             score.put("requests", requests);

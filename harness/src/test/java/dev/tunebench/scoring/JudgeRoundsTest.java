@@ -298,4 +298,43 @@ class JudgeRoundsTest {
         assertEquals(4, s.requestsPerAnswer());
         assertEquals("auto", s.provenance().get("structured"));
     }
+
+    @Test
+    void aJudgeTakesRepliesItAlreadyGaveFromTheCompletionCache() {
+        Map<String, Generation> stored = new java.util.HashMap<>();
+        dev.tunebench.store.CompletionCache cache = new dev.tunebench.store.CompletionCache() {
+            @Override
+            public java.util.Optional<Generation> find(String key) {
+                return java.util.Optional.ofNullable(stored.get(key));
+            }
+
+            @Override
+            public void put(String key, String runner, Generation generation) {
+                stored.put(key, generation);
+            }
+        };
+        Scripted runner = new Scripted((p, s) -> text(shownAsA(p).equals("good") ? "A" : "B")) {
+            @Override
+            public java.util.Optional<String> cacheIdentity() {
+                return java.util.Optional.of("scripted judge");
+            }
+
+            @Override
+            public String render(Prompt prompt) {
+                return prompt.messages().toString();
+            }
+        };
+        JudgeScorer judge = pairwise(runner);
+        judge.cacheIn(cache);
+        JudgeScorer.Graded first = judge.gradeWithAgreement(List.of(new JudgeScorer.Ask("q", "good", "x", "poor"))).get(0);
+        JudgeScorer.Graded again = judge.gradeWithAgreement(List.of(new JudgeScorer.Ask("q", "good", "x", "poor"),
+                new JudgeScorer.Ask("q", "fine", "x", "poor"))).get(0);
+        assertEquals(4, runner.prompts.size(), "two orders, then only the new ask's two");
+        assertEquals(first.score(), again.score());
+        assertEquals(2, first.calls().requests());
+        assertNull(first.calls().cached());
+        assertEquals(0, again.calls().requests());
+        assertEquals(2, again.calls().cached());
+        assertEquals(0, again.calls().promptTokens(), "a cached reply costs nothing this time");
+    }
 }
