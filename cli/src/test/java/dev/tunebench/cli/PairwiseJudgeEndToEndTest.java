@@ -279,6 +279,18 @@ class PairwiseJudgeEndToEndTest {
         assertFalse(second.has("spend"));
         assertEquals(first.get("value").asDouble(), second.get("value").asDouble());
         assertEquals(first.get("unscored").asLong(), second.get("unscored").asLong());
+
+        // The judge's mean is a metric with an interval, so a release can be gated on it.
+        JsonNode metric = ftCell(tmp.resolve("first")).get("metrics").get("pick");
+        assertEquals(first.get("value").asDouble(), metric.get("value").asDouble(), 1e-12);
+        assertTrue(metric.get("ci_low").asDouble() <= metric.get("value").asDouble());
+        Path gated = tmp.resolve("gated.yaml");
+        Files.writeString(gated, Files.readString(suite) + "gates:\n  - \"ft/as-is pick >= 0\"\n");
+        Cli go = Cli.run("gate", tmp.resolve("first").toString(), "--suite", gated.toString());
+        assertEquals(0, go.exitCode(), go.out() + go.err());
+        Files.writeString(gated, Files.readString(suite) + "gates:\n  - \"ft/as-is pick > 1\"\n");
+        Cli noGo = Cli.run("gate", tmp.resolve("first").toString(), "--suite", gated.toString());
+        assertEquals(1, noGo.exitCode(), noGo.out() + noGo.err());
     }
 
     private static JsonNode ftCell(Path run) throws Exception {

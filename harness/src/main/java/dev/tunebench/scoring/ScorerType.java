@@ -42,7 +42,8 @@ enum ScorerType {
 
     boolean graded() {
         return switch (this) {
-            case ROUGE, BLEU, CHRF, EDIT_DISTANCE, EMBEDDING_SIMILARITY -> true;
+            // A judge's grade is a value in [0, 1] too (a pairwise judge's mean is a win rate): gateable with an interval.
+            case ROUGE, BLEU, CHRF, EDIT_DISTANCE, EMBEDDING_SIMILARITY, JUDGE -> true;
             default -> false;
         };
     }

@@ -13,7 +13,7 @@ public final class Scorers {
     /**
      * Whether scorers of this type grade on a scale rather than pass or fail, so the summary reports each
      * as a metric of its own (named after the scorer) with an interval: rouge, bleu, chrf, edit_distance,
-     * embedding_similarity.
+     * embedding_similarity, judge.
      */
     public static boolean isGraded(String type) {
         return ScorerType.byId(type).map(ScorerType::graded).orElse(false);
