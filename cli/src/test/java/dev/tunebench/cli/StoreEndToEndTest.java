@@ -105,11 +105,13 @@ class StoreEndToEndTest {
             assertEquals(4, r.get("cached").asInt());
             assertTrue(r.get("metrics").path("latency_ms_mean").isMissingNode(), "cached samples are not latency samples");
             assertTrue(r.get("metrics").path("output_tokens_per_s").isMissingNode(), "no throughput without timed samples");
+            assertEquals(0.0, r.get("metrics").get("spend").get("value").asDouble(), "a cached answer costs nothing this time");
             assertFalse(r.get("metrics").get("accuracy").get("value").isNull());
         }
         for (JsonNode r : summary("r1").get("results")) {
             assertNull(r.get("cached"));
             assertTrue(r.get("metrics").get("latency_ms_mean").get("value").isNumber());
+            assertTrue(r.get("metrics").get("spend").get("value").asDouble() > 0, "the first run paid for its answers");
         }
         JsonNode trend = Json.MAPPER.readTree(tmp.resolve("r2/trend.json").toFile());
         assertEquals(2, trend.get("runs").size());

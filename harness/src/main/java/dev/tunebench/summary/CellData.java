@@ -210,12 +210,21 @@ final class CellData {
      * that is tokens × price.
      */
     double[] costs(double promptPer1k, double completionPer1k) {
+        return costs(promptPer1k, completionPer1k, true);
+    }
+
+    /** The cost of each answered sample this run sent: those from the completion cache cost nothing this time. */
+    double[] paidCosts(double promptPer1k, double completionPer1k) {
+        return costs(promptPer1k, completionPer1k, false);
+    }
+
+    private double[] costs(double promptPer1k, double completionPer1k, boolean withCached) {
         double[] out = new double[size];
         int n = 0;
         for (int i = 0; i < size; i++) {
             double p = value(Metric.PROMPT_TOKENS, i);
             double c = value(Metric.COMPLETION_TOKENS, i);
-            if (ok(i) && !Double.isNaN(p) && !Double.isNaN(c)) {
+            if (ok(i) && (withCached || !cached[i]) && !Double.isNaN(p) && !Double.isNaN(c)) {
                 out[n++] = p * promptPer1k + c * completionPer1k;
             }
         }

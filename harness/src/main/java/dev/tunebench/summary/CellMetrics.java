@@ -45,8 +45,9 @@ final class CellMetrics {
         put(m, "total_tokens_mean", mean(cell.values(CellData.Metric.TOTAL_TOKENS)));
         double[] cost = cell.costs(model.promptPricePer1k(), model.completionPricePer1k());
         put(m, "cost_per_1k_requests", mean(cost));
-        // What the cell's answers cost, from usage: the sum over answered samples of the cost of one request.
-        m.putObject("spend").put("value", Arrays.stream(cost).sum() / 1000).put("n", cost.length);
+        // What this run paid for the cell's answers, from usage (as the budget counts): cached answers cost nothing.
+        double[] paid = cell.paidCosts(model.promptPricePer1k(), model.completionPricePer1k());
+        m.putObject("spend").put("value", Arrays.stream(paid).sum() / 1000).put("n", paid.length);
         double[] latency = cell.values(CellData.Metric.LATENCY);
         put(m, "latency_ms_mean", mean(latency));
         put(m, "latency_ms_p50", percentile(latency, 50));
