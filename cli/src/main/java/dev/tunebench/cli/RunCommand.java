@@ -166,6 +166,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         judges = suite.scorers().stream().filter(JudgeScorer.class::isInstance).map(JudgeScorer.class::cast).toList();
+        judges.forEach(j -> j.referenceWarning().ifPresent(w -> spec.commandLine().getErr().println("tunebench: WARNING: " + w)));
         PerfPlan perf = noPerf ? null : PerfSection.forRun(suite, options);
         Instant start = clock.instant();
         Path runDir = runFolder(suite, start);

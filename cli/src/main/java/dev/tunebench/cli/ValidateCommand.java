@@ -52,6 +52,9 @@ final class ValidateCommand implements Callable<Integer> {
             out.println("  technique " + t.name() + ": " + t.transforms().size() + " transforms");
         }
         out.println("  scorers: " + suite.scorers().stream().map(s -> s.name()).toList() + ", metrics " + suite.metrics());
+        suite.scorers().stream().filter(dev.tunebench.scoring.JudgeScorer.class::isInstance)
+                .map(s -> ((dev.tunebench.scoring.JudgeScorer) s).referenceWarning()).flatMap(java.util.Optional::stream)
+                .forEach(w -> spec.commandLine().getErr().println("tunebench: WARNING: " + w));
         out.println("OK: " + suite.models().size() + " models x " + suite.techniques().size() + " techniques x " + rows
                 + " rows = " + (suite.models().size() * suite.techniques().size() * rows * suite.repeats()) + " samples");
         if (estimate) {

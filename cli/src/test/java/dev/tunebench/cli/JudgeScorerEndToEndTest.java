@@ -60,6 +60,7 @@ class JudgeScorerEndToEndTest {
         Path run = tmp.resolve("run");
         Cli r = Cli.run("run", suite.toString(), "--out", run.toString(), "--limit", "12", "--no-report");
         assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("WARNING: judge scorer 'judge' has no {{expected}} in its rubric"), r.err());
 
         List<JsonNode> samples = new ArrayList<>();
         for (String line : Files.readAllLines(run.resolve("samples.jsonl"))) {

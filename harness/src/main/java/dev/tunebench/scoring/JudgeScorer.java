@@ -136,6 +136,20 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         this.cache = completions;
     }
 
+    /**
+     * Why this judge may not grade what the suite means it to: a judge that grades one answer with a rubric
+     * without {@code {{expected}}} never sees the data's reference answer (a judge that ignores the reference is
+     * a common silent failure), so a run says so; empty when the rubric uses it or the judge compares two answers.
+     */
+    public Optional<String> referenceWarning() {
+        if (reference != null || rubric.usesExpected()) {
+            return Optional.empty();
+        }
+        return Optional.of("judge scorer '" + name + "' has no {{expected}} in its rubric, so it grades without the data's"
+                + " reference answers. Add one (e.g. \"Reference: {{expected}}\") to grade against them; leave it out only"
+                + " for a reference-free rubric on purpose.");
+    }
+
     /** What a pairwise judge compares with, or empty for a judge that grades one answer. */
     public Optional<Reference> reference() {
         return Optional.ofNullable(reference);
@@ -226,6 +240,8 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         p.put("runner", model.runnerType());
         model.runner().options().text("model").ifPresent(m -> p.put("served_model", m));
         p.put("rubric_sha256", sha256(rubric.text()));
+        p.put("reference", reference instanceof Reference.OfModel m ? "model " + m.id()
+                : reference != null || rubric.usesExpected() ? "expected" : "none");
         if (system != null) {
             p.put("system_sha256", sha256(system));
         }

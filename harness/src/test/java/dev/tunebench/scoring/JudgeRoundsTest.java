@@ -337,4 +337,20 @@ class JudgeRoundsTest {
         assertEquals(2, again.calls().cached());
         assertEquals(0, again.calls().promptTokens(), "a cached reply costs nothing this time");
     }
+
+    @Test
+    void aJudgeThatNeverSeesTheReferenceAnswerIsCalledOut() {
+        JudgeModel model = new JudgeModel("judge", "stub", null, RunnerSettings.cpu(), GenerationSettings.greedy(8));
+        Scripted runner = new Scripted((p, s) -> text("A"));
+        JudgeScorer blind = new JudgeScorer("helpful", Rubric.parse("Grade: {{answer}}", WHERE), choices(), model, null, m -> runner);
+        assertEquals("judge scorer 'helpful' has no {{expected}} in its rubric, so it grades without the data's reference"
+                + " answers. Add one (e.g. \"Reference: {{expected}}\") to grade against them; leave it out only for a"
+                + " reference-free rubric on purpose.", blind.referenceWarning().orElseThrow());
+        assertEquals("none", blind.provenance().get("reference"));
+        JudgeScorer seeing = new JudgeScorer("helpful", Rubric.parse("{{answer}} vs {{expected}}", WHERE), choices(), model, null,
+                m -> runner);
+        assertTrue(seeing.referenceWarning().isEmpty());
+        assertEquals("expected", seeing.provenance().get("reference"));
+        assertTrue(pairwise(runner).referenceWarning().isEmpty(), "a pairwise judge compares with its reference answer");
+    }
 }
