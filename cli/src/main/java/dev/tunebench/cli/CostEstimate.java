@@ -210,7 +210,10 @@ final class CostEstimate {
     static void print(Suite suite, RunOptions options, Measured measured, PrintWriter out) {
         List<Line> lines = of(suite, options, measured);
         String currency = suite.cost().currency();
-        out.printf(Locale.ROOT, "%-24s %10s %14s %22s %14s%n", "model", "requests", "prompt tokens", "completion tokens",
+        // The first column fits the longest label (a judge's line names its scorer and model).
+        int width = Math.max(24, lines.stream().mapToInt(l -> l.model().length()).max().orElse(0));
+        String row = "%-" + width + "s %10s %14s %22s %14s%n";
+        out.printf(Locale.ROOT, row, "model", "requests", "prompt tokens", "completion tokens",
                 "cost " + currency);
         long requests = 0;
         double total = 0;
@@ -219,7 +222,7 @@ final class CostEstimate {
         boolean anyMax = false;
         boolean anyMeasured = false;
         for (Line l : lines) {
-            out.printf(Locale.ROOT, "%-24s %10d %14s %22s %14s%n", l.model(), l.requests(),
+            out.printf(Locale.ROOT, row, l.model(), l.requests(),
                     (l.counted() ? "" : "~") + l.promptTokens(), l.completionTokens() + (l.measured() ? " (mean)" : " (max)"),
                     l.cost() == null ? "no price" : String.format(Locale.ROOT, "%.6f", l.cost()));
             requests += l.requests();
@@ -229,7 +232,7 @@ final class CostEstimate {
             anyMax |= !l.measured();
             anyMeasured |= l.measured();
         }
-        out.printf(Locale.ROOT, "%-24s %10d %14s %22s %14s%n", "total", requests, "", "",
+        out.printf(Locale.ROOT, row, "total", requests, "", "",
                 String.format(Locale.ROOT, "%.6f", total) + (priced ? "" : " (priced models only)"));
         if (suite.budget().run() != null) {
             out.printf(Locale.ROOT, "budget of the run: %.6f %s%s%n", suite.budget().run(), currency,
