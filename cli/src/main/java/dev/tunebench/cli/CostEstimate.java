@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * tokens at most {@code max_new_tokens} each or the mean an earlier run measured ({@code --from}, or the store's
  * latest run of the suite), and the cost
  * at the suite's prices; then each judge scorer's calls ({@code samples} per answer), priced the same way;
- * repair requests, sent only for replies without a grade, are not counted.
+ * repair requests, sent only for replies without a grade, are counted only where an earlier run measured how
+ * many there were ({@code --from}), with its judges' mean completion length.
  */
 final class CostEstimate {
     /** A rough rule for English text with BPE tokenizers; only used where no tokenizer is at hand, and said so. */
@@ -50,13 +51,20 @@ final class CostEstimate {
                 Double cost) {
     }
 
-    /** Each model's mean completion tokens measured earlier, and where (for the note under the table); empty when none. */
-    record Measured(Map<String, Double> means, String source) {
-        static final Measured NONE = new Measured(Map.of(), null);
+    /**
+     * Each model's mean completion tokens measured earlier, each judge scorer's too (with how many requests an
+     * answer took, repairs included), and where (for the note under the table); empty when none.
+     */
+    record Measured(Map<String, Double> means, Map<String, JudgeMeans> judges, String source) {
+        static final Measured NONE = new Measured(Map.of(), Map.of(), null);
 
-        /** The answered samples of an earlier run folder. */
+        Measured(Map<String, Double> means, String source) {
+            this(means, Map.of(), source);
+        }
+
+        /** The answered samples of an earlier run folder, and its judges' calls. */
         static Measured fromRun(Path runDir) {
-            return new Measured(meanCompletions(runDir), runDir.toString());
+            return new Measured(meanCompletions(runDir), judgeMeans(runDir), runDir.toString());
         }
 
         /**
@@ -93,6 +101,35 @@ final class CostEstimate {
         }
     }
 
+    /** A judge scorer's requests per judged answer (repairs and cached replies included) and completion tokens per sent request. */
+    record JudgeMeans(double requestsPerAnswer, double completionPerRequest) {
+    }
+
+    /** Each judge scorer's figures over the samples of an earlier run folder that carry its calls. */
+    static Map<String, JudgeMeans> judgeMeans(Path runDir) {
+        Map<String, long[]> sums = new HashMap<>();  // answers, requests + cached, sent requests with tokens, completion tokens
+        SampleReader.forEach(runDir, s -> {
+            if (s.judgeCalls() != null) {
+                s.judgeCalls().forEach((name, c) -> {
+                    long[] acc = sums.computeIfAbsent(name, k -> new long[4]);
+                    acc[0]++;
+                    acc[1] += c.requests() + (c.cached() == null ? 0 : c.cached());
+                    if (c.completionTokens() != null) {
+                        acc[2] += c.requests();
+                        acc[3] += c.completionTokens();
+                    }
+                });
+            }
+        });
+        Map<String, JudgeMeans> out = new HashMap<>();
+        sums.forEach((name, acc) -> {
+            if (acc[2] > 0) {
+                out.put(name, new JudgeMeans((double) acc[1] / acc[0], (double) acc[3] / acc[2]));
+            }
+        });
+        return out;
+    }
+
     private CostEstimate() {
     }
 
@@ -106,7 +143,8 @@ final class CostEstimate {
         List<Technique> techniques = SuitePlanner.selectedTechniques(suite, options);
         List<JudgeScorer> judges = suite.scorers().stream().filter(JudgeScorer.class::isInstance).map(JudgeScorer.class::cast).toList();
         List<Line> lines = new ArrayList<>();
-        long[][] judged = new long[judges.size()][3];  // requests, prompt tokens, of which counted (1/0)
+        double[] judgeCalls = new double[judges.size()];
+        long[] judgePrompt = new long[judges.size()];
         boolean[] judgeCounted = new boolean[judges.size()];
         List<LocalTokenizer> judgeTokenizers = new ArrayList<>();
         try {
@@ -143,9 +181,10 @@ final class CostEstimate {
                                 Prompt ask = judges.get(j).prompt(new JudgeScorer.Ask(JudgeScorer.question(row), "", row.expected(),
                                         against == null ? null : reference));
                                 LocalTokenizer jt = judgeTokenizers.get(j);
-                                long calls = (long) suite.repeats() * judges.get(j).requestsPerAnswer();
-                                judged[j][0] += calls;
-                                judged[j][1] += ((jt != null ? jt.promptTokens(ask) : estimate(ask)) + answers * answerTokens) * calls;
+                                JudgeMeans seen = measuredRuns.judges().get(judges.get(j).name());
+                                double calls = suite.repeats() * (seen != null ? seen.requestsPerAnswer() : judges.get(j).requestsPerAnswer());
+                                judgeCalls[j] += calls;
+                                judgePrompt[j] += Math.round(((jt != null ? jt.promptTokens(ask) : estimate(ask)) + answers * answerTokens) * calls);
                                 judgeCounted[j] = jt != null;
                             }
                         }
@@ -160,9 +199,11 @@ final class CostEstimate {
         }
         for (int j = 0; j < judges.size(); j++) {
             JudgeModel jm = judges.get(j).model();
-            long completion = judged[j][0] * jm.generation().maxNewTokens();
-            lines.add(new Line("judge " + judges.get(j).name() + " (" + jm.id() + ")", judged[j][0], judged[j][1],
-                    judgeCounted[j], completion, false, cost(suite.cost(), jm.id(), judged[j][1], completion)));
+            JudgeMeans seen = measuredRuns.judges().get(judges.get(j).name());
+            long requests = Math.round(judgeCalls[j]);
+            long completion = Math.round(requests * (seen != null ? seen.completionPerRequest() : jm.generation().maxNewTokens()));
+            lines.add(new Line("judge " + judges.get(j).name() + " (" + jm.id() + ")", requests, judgePrompt[j],
+                    judgeCounted[j], completion, seen != null, cost(suite.cost(), jm.id(), judgePrompt[j], completion)));
         }
         return lines;
     }
@@ -250,7 +291,10 @@ final class CostEstimate {
                     + (measured.source() == null ? "; --from RUN_DIR uses an earlier run's mean instead" : "") + ".");
         }
         if (suite.scorers().stream().anyMatch(JudgeScorer.class::isInstance)) {
-            out.println("Judge prompts are the rubric with the expected answer and the answer's expected length.");
+            out.println("Judge prompts are the rubric with the expected answer and the answers' expected length"
+                    + (measured.judges().isEmpty() ? "; each answer's first requests only (repairs come on top)."
+                    : "; (mean) judge lines take requests per answer (repairs included) and reply lengths from "
+                    + measured.source() + "."));
         }
         out.println("Nothing was sent.");
     }

@@ -102,13 +102,13 @@ class PairwiseJudgeEndToEndTest {
                 """.formatted(PROMPT_PER_1K, COMPLETION_PER_1K), """
                   - name: pick
                     type: judge
-                    runner: {type: openai, base_url: "%s/v1", model: ckpt-epoch-4, concurrency: 2}
+                    runner: {type: openai, base_url: "%s/v1", model: ckpt-epoch-4, concurrency: 2, tokenizer: %s}
                     against: base
                     system: "%s"
                     rubric: "First: {{answer_a}}\\nSecond: {{answer_b}}"
                     max_new_tokens: 24
                     grade: {choices: {refund: 1, delivery: 0, account: 0.5, network: 1, billing: 0, cancel: 0.5}, pattern: '"intent": "([a-z]+)"'}
-                """.formatted(serve.base, SYSTEM));
+                """.formatted(serve.base, demo.resolve("models/ckpt-epoch-4"), SYSTEM));
 
         Cli dry = Cli.run("run", suite.toString(), "--dry-run", "--limit", "12");
         assertEquals(0, dry.exitCode(), dry.err());
@@ -186,6 +186,16 @@ class PairwiseJudgeEndToEndTest {
             assertTrue(swap.get("n").asLong() >= checked);
             assertTrue(swap.get("value").asDouble() * swap.get("n").asLong() >= consistent);
         }
+
+        // With this run's figures, the dry run's judge line is what the judge then took: requests (repairs included)
+        // and replies exactly, the cost within 5% (the answers' length is a mean, not each answer's).
+        Cli again = Cli.run("run", suite.toString(), "--dry-run", "--limit", "12", "--from", run.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        String[] judgeLine = again.out().lines().filter(l -> l.startsWith("judge pick")).findFirst().orElseThrow().split("\\s+");
+        assertEquals(requests, Long.parseLong(judgeLine[3]), again.out());
+        JsonNode pickOfFt = ftCell(run).get("scores").get("pick");
+        assertEquals(pickOfFt.get("completion_tokens").asDouble(), Double.parseDouble(judgeLine[5]), 1.0, again.out());
+        assertEquals(spend, Double.parseDouble(judgeLine[7]), 0.05 * spend, again.out());
 
         JsonNode manifest = JSON.readTree(run.resolve("manifest.json").toFile());
         JsonNode judgeEntry = manifest.get("judges").get(0);
