@@ -85,6 +85,7 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
     private final Structured structured;
     private final Reference reference;
     private final Function<JudgeModel, Runner> opener;
+    private final JudgeVerdicts verdicts;
     private Runner runner;
     private RunnerInfo lastInfo;
     private CompletionCache cache = CompletionCache.NONE;
@@ -116,6 +117,7 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         this.structured = structured;
         this.reference = reference;
         this.opener = opener;
+        this.verdicts = new JudgeVerdicts(model.id(), model.generation().maxNewTokens(), grade);
     }
 
     static Function<JudgeModel, Runner> runnerOpener() {
@@ -293,14 +295,14 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
             }
         }
         // tries.get(i).get(round * orders + order)
-        List<List<Attempted>> tries = new ArrayList<>();
+        List<List<JudgeReply>> tries = new ArrayList<>();
         for (int i = 0; i < asks.size(); i++) {
             tries.add(new ArrayList<>());
         }
         for (int k = 0; k < sampling.samples() && !sent.isEmpty(); k++) {
             GenerationSettings settings = sampling.samples() == 1 ? model.generation()
                     : model.generation().withDecoding(new Decoding.Sampling(sampling.temperature(), 1.0, 0, sampling.seed() + k));
-            List<Attempted> round = askStructuredOrNot(sent.stream().map(asks::get).toList(), settings);
+            List<JudgeReply> round = askStructuredOrNot(sent.stream().map(asks::get).toList(), settings);
             for (int j = 0; j < sent.size(); j++) {
                 for (int o = 0; o < orders; o++) {
                     tries.get(sent.get(j)).add(round.get(j * orders + o));
@@ -310,17 +312,17 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         List<Graded> out = new ArrayList<>(asks.size());
         for (int i = 0; i < asks.size(); i++) {
             if (reference != null && asks.get(i).reference() == null) {
-                out.add(new Graded(new Score(Double.NaN, null, UNSCORED + "there is no reference answer to compare with ("
-                        + referenceName() + " has no answer for this row: it failed, or was not run)", null, null), null, null));
+                out.add(JudgeVerdicts.unscored("there is no reference answer to compare with (" + referenceName()
+                        + " has no answer for this row: it failed, or was not run)", null));
             } else {
-                out.add(reference == null ? combine(tries.get(i)) : combinePairs(tries.get(i)));
+                out.add(reference == null ? verdicts.single(tries.get(i)) : verdicts.pairs(tries.get(i)));
             }
         }
         return out;
     }
 
     /** One round: every prompt of the asks, repaired where a reply had no grade; plain text if the endpoint refuses a schema. */
-    private List<Attempted> askStructuredOrNot(List<Ask> asks, GenerationSettings settings) {
+    private List<JudgeReply> askStructuredOrNot(List<Ask> asks, GenerationSettings settings) {
         boolean schema = structured == Structured.AUTO && asksStructured();
         try {
             return askAndRepair(asks, settings);
@@ -334,12 +336,12 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         }
     }
 
-    private List<Attempted> askAndRepair(List<Ask> asks, GenerationSettings settings) {
+    private List<JudgeReply> askAndRepair(List<Ask> asks, GenerationSettings settings) {
         List<Prompt> prompts = new ArrayList<>();
         for (Ask a : asks) {
             prompts.addAll(prompts(a));
         }
-        List<Attempted> round = ask(prompts, settings);
+        List<JudgeReply> round = ask(prompts, settings);
         repair(prompts, round, settings);
         return round;
     }
@@ -349,33 +351,10 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
     }
 
     /**
-     * One reply: its text (null when the judge did not answer), grade, whether it was cut off, or why not;
-     * with the requests it sent, the replies taken from the completion cache instead, and the sent requests'
-     * tokens (-1 where the runner counted none).
-     */
-    private record Attempted(String reply, Optional<GradeParser.Grade> grade, boolean cutOff, String failure,
-                             int requests, int cached, long promptTokens, long completionTokens) {
-        Attempted then(Attempted repair) {
-            return new Attempted(reply + "\n[repair] " + repair.reply(), repair.grade(), false, null,
-                    requests + repair.requests(), cached + repair.cached(), add(promptTokens, repair.promptTokens()),
-                    add(completionTokens, repair.completionTokens()));
-        }
-
-        Attempted alsoTook(Attempted repair) {
-            return new Attempted(reply, grade, cutOff, failure, requests + repair.requests(), cached + repair.cached(),
-                    add(promptTokens, repair.promptTokens()), add(completionTokens, repair.completionTokens()));
-        }
-
-        private static long add(long a, long b) {
-            return a < 0 || b < 0 ? -1 : a + b;
-        }
-    }
-
-    /**
      * Asks the judge, taking what the completion cache already holds (the same judge, rendered prompt and
      * settings), so a nightly run does not pay twice for the same grade.
      */
-    private List<Attempted> ask(List<Prompt> prompts, GenerationSettings settings) {
+    private List<JudgeReply> ask(List<Prompt> prompts, GenerationSettings settings) {
         List<String> keys = cacheKeys(prompts, settings);
         Generation[] replies = new Generation[prompts.size()];
         boolean[] fromCache = new boolean[prompts.size()];
@@ -411,13 +390,13 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
                 }
             }
         }
-        List<Attempted> out = new ArrayList<>(replies.length);
+        List<JudgeReply> out = new ArrayList<>(replies.length);
         for (int i = 0; i < replies.length; i++) {
             Generation g = replies[i];
-            out.add(g == null ? new Attempted(null, Optional.empty(), false, failures[i], 1, 0, 0, 0)
-                    : fromCache[i] ? new Attempted(g.text(), grade.parseStructured(g.text()), g.finishReason() == FinishReason.LENGTH,
+            out.add(g == null ? new JudgeReply(null, Optional.empty(), false, failures[i], 1, 0, 0, 0)
+                    : fromCache[i] ? new JudgeReply(g.text(), grade.parseStructured(g.text()), g.finishReason() == FinishReason.LENGTH,
                     null, 0, 1, 0, 0)
-                    : new Attempted(g.text(), grade.parseStructured(g.text()), g.finishReason() == FinishReason.LENGTH, null,
+                    : new JudgeReply(g.text(), grade.parseStructured(g.text()), g.finishReason() == FinishReason.LENGTH, null,
                     1, 0, g.promptTokens(), g.completionTokens()));
         }
         return out;
@@ -448,11 +427,11 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
     }
 
     /** Asks once more, for the grade alone, where a reply had none: the judge sees its reply and what was expected. */
-    private void repair(List<Prompt> prompts, List<Attempted> round, GenerationSettings settings) {
+    private void repair(List<Prompt> prompts, List<JudgeReply> round, GenerationSettings settings) {
         List<Integer> at = new ArrayList<>();
         List<Prompt> again = new ArrayList<>();
         for (int i = 0; i < round.size(); i++) {
-            Attempted a = round.get(i);
+            JudgeReply a = round.get(i);
             if (a.reply() != null && a.grade().isEmpty()) {
                 List<Message> messages = new ArrayList<>(prompts.get(i).messages());
                 messages.add(Message.assistant(a.reply()));
@@ -464,105 +443,12 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         if (again.isEmpty()) {
             return;
         }
-        List<Attempted> repaired = ask(again, settings);
+        List<JudgeReply> repaired = ask(again, settings);
         for (int j = 0; j < at.size(); j++) {
-            Attempted before = round.get(at.get(j));
-            Attempted after = repaired.get(j);
+            JudgeReply before = round.get(at.get(j));
+            JudgeReply after = repaired.get(j);
             round.set(at.get(j), after.grade().isPresent() ? before.then(after) : before.alsoTook(after));
         }
-    }
-
-    private JudgeCalls calls(List<Attempted> tries, Boolean swapConsistent) {
-        int requests = 0;
-        int cached = 0;
-        long prompt = 0;
-        long completion = 0;
-        for (Attempted t : tries) {
-            requests += t.requests();
-            cached += t.cached();
-            prompt = Attempted.add(prompt, t.promptTokens());
-            completion = Attempted.add(completion, t.completionTokens());
-        }
-        return new JudgeCalls(model.id(), requests, cached == 0 ? null : cached, prompt < 0 ? null : (int) prompt,
-                completion < 0 ? null : (int) completion, null, swapConsistent);
-    }
-
-    private String unscoredReason(Attempted first, String replies) {
-        return first.reply() == null ? "the judge did not answer: " + first.failure()
-                : first.cutOff() ? "the judge's reply was cut off at max_new_tokens " + model.generation().maxNewTokens()
-                + " before a grade (" + grade.expects() + "); raise the judge's max_new_tokens: " + replies
-                : "the judge's reply has no grade (" + grade.expects() + "), even when asked again: " + replies;
-    }
-
-    private Graded combine(List<Attempted> tries) {
-        List<GradeParser.Grade> grades = tries.stream().flatMap(t -> t.grade().stream()).toList();
-        String replies = String.join("\n---\n", tries.stream().map(t -> t.reply() == null ? "" : t.reply()).toList());
-        JudgeCalls calls = calls(tries, null);
-        if (grades.isEmpty()) {
-            return new Graded(new Score(Double.NaN, null, UNSCORED + unscoredReason(tries.get(0), replies), null, null), null, calls);
-        }
-        if (tries.size() == 1) {
-            GradeParser.Grade g = grades.get(0);
-            return new Graded(new Score(g.value(), g.text(), replies, null, null), 1.0, calls);
-        }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        grades.forEach(g -> counts.merge(g.text(), 1, Integer::sum));
-        int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        double value;
-        String text;
-        if (grade instanceof GradeParser.Scale) {
-            value = grades.stream().mapToDouble(GradeParser.Grade::value).average().orElse(Double.NaN);
-            text = String.valueOf(value);
-        } else {
-            // The majority grade; a tie between grades is the mean of their values.
-            List<String> top = counts.entrySet().stream().filter(e -> e.getValue() == most).map(Map.Entry::getKey).toList();
-            value = grades.stream().filter(g -> top.contains(g.text())).mapToDouble(GradeParser.Grade::value).distinct().average()
-                    .orElse(Double.NaN);
-            text = String.join("|", top);
-        }
-        return new Graded(new Score(value, text, replies, null, null), most / (double) tries.size(), calls);
-    }
-
-    /**
-     * A pairwise judge's rounds, each the answer-first and the answer-second verdict: a round counts only when
-     * both orders have a grade; its value is the mean of the first verdict and the flipped second (grade values
-     * are for answer A), so a judge that always prefers one position gives a tie. The agreement is the share of
-     * rounds whose verdict is the score's; swap-consistent means every round's two orders agreed.
-     */
-    private Graded combinePairs(List<Attempted> tries) {
-        List<Double> values = new ArrayList<>();
-        boolean consistent = true;
-        StringBuilder replies = new StringBuilder();
-        for (int r = 0; r < tries.size(); r += 2) {
-            Attempted first = tries.get(r);
-            Attempted second = tries.get(r + 1);
-            if (replies.length() > 0) {
-                replies.append("\n---\n");
-            }
-            replies.append("[answer as A] ").append(first.reply() == null ? "" : first.reply())
-                    .append("\n[answer as B] ").append(second.reply() == null ? "" : second.reply());
-            if (first.grade().isPresent() && second.grade().isPresent()) {
-                double a = first.grade().get().value();
-                double b = 1 - second.grade().get().value();
-                values.add((a + b) / 2);
-                consistent &= Math.abs(a - b) < 1e-9;
-            }
-        }
-        if (values.isEmpty()) {
-            Attempted missing = tries.stream().filter(t -> t.grade().isEmpty()).findFirst().orElseThrow();
-            JudgeCalls calls = calls(tries, null);
-            return new Graded(new Score(Double.NaN, null, UNSCORED + "a pairwise verdict needs a grade in both orders; "
-                    + unscoredReason(missing, replies.toString()), null, null), null, calls);
-        }
-        double value = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        String verdict = verdict(value);
-        long agreeing = values.stream().filter(v -> verdict(v).equals(verdict)).count();
-        return new Graded(new Score(value, verdict, replies.toString(), null, null), agreeing / (double) values.size(),
-                calls(tries, consistent));
-    }
-
-    private static String verdict(double value) {
-        return Math.abs(value - 0.5) < 1e-9 ? "tie" : value > 0.5 ? "win" : "loss";
     }
 
     private static String sha256(String text) {
