@@ -30,19 +30,8 @@ class HttpLimitsTest {
     @Test
     void requestsPerMinuteAreRespectedAtTheServer() throws Exception {
         try (StubEndpoint stub = new StubEndpoint(streamOf("demo", "ok"))) {
-            EndpointSettings s = HttpRunnerTest.openai(stub.base(), 4, 0);
             // 600 a minute: 10 a second, 10 at once; 40 requests from 4 threads.
-            ChatClient client = new ChatClient(s, "k", new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)),
-                    new RateLimiter(600, 0, RateLimiter.SYSTEM), line -> { });
-            List<Prompt> prompts = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                prompts.add(Prompt.of(List.of(Message.user("row " + i))));
-            }
-            try (HttpRunner r = new HttpRunner(s, client)) {
-                assertEquals(40, r.generate(prompts, GREEDY).size());
-            }
-            List<Long> arrivals = new ArrayList<>(stub.seen.stream().map(StubEndpoint.Seen::nanos).toList());
-            Collections.sort(arrivals);
+            List<Long> arrivals = arrivals(stub, new RateLimiter(600, 0, RateLimiter.SYSTEM), 40);
             // The limiter releases at most the bucket (10) plus one second's refill (10) in any second. A request
             // released before a window can arrive in it only while in flight, and at most 4 are: 24 at the server.
             // Unlimited, all 40 arrive at once.
@@ -54,20 +43,9 @@ class HttpLimitsTest {
     @Test
     void tokensPerMinuteAreRespectedAtTheServer() throws Exception {
         try (StubEndpoint stub = new StubEndpoint(streamOf("demo", "ok"))) {
-            EndpointSettings s = HttpRunnerTest.openai(stub.base(), 4, 0);
             // 4,800 tokens a minute: 80 a second, 80 at once. Each request reserves its prompt (~9 tokens at 4
             // characters a token) and max_tokens (8), and is settled at its usage: 11 + 1 = 12 tokens.
-            ChatClient client = new ChatClient(s, "k", new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)),
-                    new RateLimiter(0, 4800, RateLimiter.SYSTEM), line -> { });
-            List<Prompt> prompts = new ArrayList<>();
-            for (int i = 0; i < 24; i++) {
-                prompts.add(Prompt.of(List.of(Message.user("row " + i))));
-            }
-            try (HttpRunner r = new HttpRunner(s, client)) {
-                assertEquals(24, r.generate(prompts, GREEDY).size());
-            }
-            List<Long> arrivals = new ArrayList<>(stub.seen.stream().map(StubEndpoint.Seen::nanos).toList());
-            Collections.sort(arrivals);
+            List<Long> arrivals = arrivals(stub, new RateLimiter(0, 4800, RateLimiter.SYSTEM), 24);
             // 24 * 12 = 288 tokens of usage: the 80 at once, 4 requests (at most 4 * 17 tokens) that may be in flight,
             // and the rest at 80 a second: the last request cannot arrive before 1.75 s. Unlimited, all arrive at once.
             long span = arrivals.get(arrivals.size() - 1) - arrivals.get(0);
@@ -91,6 +69,23 @@ class HttpLimitsTest {
             long gap = stub.seen.get(1).nanos() - stub.seen.get(0).nanos();
             assertTrue(gap >= 1_400_000_000L, "the second request came " + gap / 1_000_000 + " ms after the first");
         }
+    }
+
+    /** Sends {@code n} requests from 4 threads through {@code limiter}; the times they arrived at the stub, sorted. */
+    private static List<Long> arrivals(StubEndpoint stub, RateLimiter limiter, int n) {
+        EndpointSettings s = HttpRunnerTest.openai(stub.base(), 4, 0);
+        ChatClient client = new ChatClient(s, "k", new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)),
+                limiter, line -> { });
+        List<Prompt> prompts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            prompts.add(Prompt.of(List.of(Message.user("row " + i))));
+        }
+        try (HttpRunner r = new HttpRunner(s, client)) {
+            assertEquals(n, r.generate(prompts, GREEDY).size());
+        }
+        List<Long> arrivals = new ArrayList<>(stub.seen.stream().map(StubEndpoint.Seen::nanos).toList());
+        Collections.sort(arrivals);
+        return arrivals;
     }
 
     /** The most of these sorted arrival times that fall within one second. */
