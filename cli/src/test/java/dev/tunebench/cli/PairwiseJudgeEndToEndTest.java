@@ -203,7 +203,9 @@ class PairwiseJudgeEndToEndTest {
         assertEquals("model base", judgeEntry.get("pairwise_against").asText());
         assertTrue(judgeEntry.get("structured_off").asText().contains("does not take response_format (400)"),
                 "serve refuses response_format; the judge went on in free text and says so: " + judgeEntry);
-        assertTrue(Files.readString(run.resolve("report.html")).contains("orders agree"));
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("orders agree"));
+        assertTrue(report.contains("<li>By judge pick, ft · as-is wins "), "the first screen says how the pick fared");
     }
 
     @Test

@@ -74,6 +74,7 @@ public record FirstScreen(String decision, String decisionText, String gateCount
                 findings.add(pickSentence(r, d));
                 findings.add(costSentence(r.chosen(), r.reference(), s.currency()));
             }
+            findings.addAll(judgeSentences(r.chosen()));
             if (comparison != null && compared != null) {
                 deltas.add(new DeltaRow("vs " + comparison.otherLabel() + " (same cell)",
                         againstOtherRun(r.chosen(), compared, comparison)));
@@ -207,6 +208,28 @@ public record FirstScreen(String decision, String decisionText, String gateCount
     private static String interval(dev.tunebench.reports.Cell c) {
         var m = c.metrics().get(Recommendation.PRIMARY);
         return m == null ? "" : Column.ACCURACY.formatInterval(m.ciLow(), m.ciHigh());
+    }
+
+    /**
+     * What the chosen cell's judges said beyond their mean: a pairwise judge's win rate with its interval and how
+     * often its two orders agreed, and the answers a judge could not grade (counted apart, never as fails).
+     */
+    private static List<String> judgeSentences(dev.tunebench.reports.Cell c) {
+        List<String> out = new ArrayList<>();
+        c.judges().forEach((name, note) -> {
+            var m = c.metrics().get(name);
+            if (note.swapConsistency() != null && m != null && m.value() != null) {
+                out.add(String.format(Locale.ROOT, "By judge %s, %s wins %.0f%%%s of its pairs against the reference"
+                                + " (ties count half); the judge's two orders of a pair agreed %.0f%% of the time.", name, c.key(),
+                        100 * m.value(), m.hasInterval() ? String.format(Locale.ROOT, " [%.0f, %.0f]", 100 * m.ciLow(),
+                                100 * m.ciHigh()) : "", 100 * note.swapConsistency()));
+            }
+            if (note.unscored() > 0) {
+                out.add("Judge " + name + " could not grade " + note.unscored() + " answers of " + c.key()
+                        + ": they are counted apart, not as fails.");
+            }
+        });
+        return out;
     }
 
     private static String pickSentence(Recommendation r, Difference d) {
