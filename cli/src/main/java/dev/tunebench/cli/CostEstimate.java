@@ -170,10 +170,10 @@ final class CostEstimate {
                             requests += suite.repeats();
                             promptTokens += tokens * suite.repeats();
                             for (int j = 0; j < judges.size(); j++) {
-                                JudgeScorer.Reference against = judges.get(j).reference().orElse(null);
-                                if (against instanceof JudgeScorer.Reference.OfModel r && r.id().equals(m.id())) {
+                                if (!judges.get(j).grades(m.id())) {
                                     continue;  // a pairwise judge does not judge its reference model
                                 }
+                                JudgeScorer.Reference against = judges.get(j).reference().orElse(null);
                                 // The answers are not known yet: the rubric is counted without them, plus their expected length
                                 // (another model's answer is taken to be as long as this one's).
                                 String reference = against instanceof JudgeScorer.Reference.Expected ? row.expected() : "";

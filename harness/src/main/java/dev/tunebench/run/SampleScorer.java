@@ -67,10 +67,10 @@ final class SampleScorer {
         Map<String, List<JudgeScorer.Graded>> judged = new HashMap<>();
         for (Scorer scorer : scorers) {
             if (scorer instanceof JudgeScorer judge) {
-                JudgeScorer.Reference reference = judge.reference().orElse(null);
-                if (reference instanceof JudgeScorer.Reference.OfModel m && m.id().equals(model)) {
+                if (!judge.grades(model)) {
                     continue;  // the reference model itself: nothing to compare
                 }
+                JudgeScorer.Reference reference = judge.reference().orElse(null);
                 List<JudgeScorer.Ask> asks = new ArrayList<>(rows.size());
                 for (int i = 0; i < rows.size(); i++) {
                     Row row = rows.get(i);
@@ -189,9 +189,7 @@ final class SampleScorer {
     /** A sample that could not be produced: scores 0, no timings, the reason kept. */
     Sample failed(String model, String technique, int repeat, Row row, Prompt prompt, String error) {
         Map<String, Double> zeros = new LinkedHashMap<>();
-        scorers.stream().filter(s -> !(s instanceof JudgeScorer j
-                        && j.reference().orElse(null) instanceof JudgeScorer.Reference.OfModel m && m.id().equals(model)))
-                .forEach(s -> zeros.put(s.name(), 0.0));
+        scorers.stream().filter(s -> !(s instanceof JudgeScorer j && !j.grades(model))).forEach(s -> zeros.put(s.name(), 0.0));
         return new Sample(model, technique, row.index(), row.rowId(), repeat, null, prompt.assistantPrefix(),
                 null, null, row.expected(), zeros,
                 accuracyScorer == null ? null : 0.0, formatScorer == null ? null : 0.0,

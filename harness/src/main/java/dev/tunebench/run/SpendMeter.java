@@ -125,7 +125,7 @@ final class SpendMeter {
     private double worstJudging(String model, Runner runner, Prompt prompt, int maxNewTokens) {
         double cost = 0;
         for (JudgeScorer j : judges) {
-            if (j.reference().orElse(null) instanceof JudgeScorer.Reference.OfModel m && m.id().equals(model)) {
+            if (!j.grades(model)) {
                 continue;
             }
             CostTable.Price price = plan.prices().priceFor(j.model().id()).orElse(null);

@@ -152,6 +152,11 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
                 + " for a reference-free rubric on purpose.");
     }
 
+    /** Whether this judge grades the answers of {@code model}: every model's, but a pairwise judge's own reference model's. */
+    public boolean grades(String model) {
+        return !(reference instanceof Reference.OfModel m && m.id().equals(model));
+    }
+
     /** What a pairwise judge compares with, or empty for a judge that grades one answer. */
     public Optional<Reference> reference() {
         return Optional.ofNullable(reference);
