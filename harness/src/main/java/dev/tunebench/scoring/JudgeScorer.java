@@ -291,6 +291,11 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
      * pairwise ask without a reference answer is unscored and sends nothing.
      */
     public synchronized List<Graded> gradeWithAgreement(List<Ask> asks) {
+        if (structured == Structured.ON && !runner().structuredOutput()) {
+            throw new InputException("judge scorer '" + name + "': structured: true, but its " + model.runnerType()
+                    + " runner cannot hold a reply to a JSON schema (only a served judge can: openai, azure). Use"
+                    + " structured: auto (JSON where the runner supports it) or false.");
+        }
         runner();
         int orders = reference == null ? 1 : 2;
         List<Integer> sent = new ArrayList<>();

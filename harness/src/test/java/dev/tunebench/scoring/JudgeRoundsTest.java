@@ -170,7 +170,7 @@ class JudgeRoundsTest {
 
     @Test
     void aStructuredJudgeIsSentTheSchemaAndItsJsonGradeIsRead() throws Exception {
-        Scripted runner = new Scripted((p, s) -> text("{\"reasoning\": \"A would be wrong: the date is missing\", \"grade\": \"B\"}"));
+        Scripted runner = new Structured(false, (p, s) -> text("{\"reasoning\": \"A would be wrong: the date is missing\", \"grade\": \"B\"}"));
         JudgeScorer.Graded g = judge(choices(), JudgeScorer.Sampling.ONCE, true, runner)
                 .gradeWithAgreement(List.of(new JudgeScorer.Ask("q", "ans", "e"))).get(0);
         assertEquals(0.0, g.score().value(), "the grade field, not the last word in the text");
@@ -352,5 +352,16 @@ class JudgeRoundsTest {
         assertTrue(seeing.referenceWarning().isEmpty());
         assertEquals("expected", seeing.provenance().get("reference"));
         assertTrue(pairwise(runner).referenceWarning().isEmpty(), "a pairwise judge compares with its reference answer");
+    }
+
+    @Test
+    void aJudgeThatMustAnswerInJsonNeedsARunnerThatHoldsItToTheSchema() {
+        Scripted local = new Scripted((p, s) -> text("A"));
+        JudgeScorer judge = judge(choices(), JudgeScorer.Sampling.ONCE, true, local);
+        String message = assertThrows(dev.tunebench.spi.InputException.class,
+                () -> judge.gradeAll(List.of(new JudgeScorer.Ask("q", "ans", "e")))).getMessage();
+        assertEquals("judge scorer 'j': structured: true, but its stub runner cannot hold a reply to a JSON schema (only a"
+                + " served judge can: openai, azure). Use structured: auto (JSON where the runner supports it) or false.", message);
+        assertTrue(local.prompts.isEmpty(), "nothing is sent");
     }
 }
