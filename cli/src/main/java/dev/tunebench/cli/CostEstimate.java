@@ -8,7 +8,6 @@ import dev.tunebench.run.SuitePlanner;
 import dev.tunebench.runners.onnx.LocalTokenizer;
 import dev.tunebench.scoring.JudgeModel;
 import dev.tunebench.scoring.JudgeScorer;
-import dev.tunebench.scoring.Scorer;
 import dev.tunebench.spi.InputException;
 import dev.tunebench.spi.Message;
 import dev.tunebench.spi.Prompt;

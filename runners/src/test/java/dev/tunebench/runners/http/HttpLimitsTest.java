@@ -1,6 +1,5 @@
 package dev.tunebench.runners.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.tunebench.spi.Generation;
 import dev.tunebench.spi.GenerationSettings;
 import dev.tunebench.spi.Message;
