@@ -218,6 +218,9 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 outcome = engine.run();
+                if (outcome.complete()) {
+                    calibrateJudges(err);
+                }
                 if (perf != null && outcome.complete()) {
                     PerfTable.print(perf.run(runDir, err), spec.commandLine().getOut());
                 }
@@ -262,6 +265,24 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return outcome.complete() ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+
+    /**
+     * Judges with labelled answers grade them once the run is complete (its requests are not part of the
+     * budget); the result is printed and goes into the manifest with the judge's settings.
+     */
+    private void calibrateJudges(PrintWriter err) {
+        for (JudgeScorer judge : judges) {
+            try (judge) {
+                judge.calibrate().ifPresent(c -> err.println(String.format(java.util.Locale.ROOT,
+                        "tunebench: judge %s agrees with %d of %d labelled answers it graded (%.0f%%, Cohen's kappa %.2f)%s",
+                        judge.name(), c.agreed(), c.graded(), 100 * c.agreement(), c.kappa(),
+                        c.graded() < c.labelled() ? "; " + (c.labelled() - c.graded()) + " unscored" : "")));
+            } catch (InputException | IllegalStateException e) {
+                err.println("tunebench: WARNING: judge " + judge.name() + " could not grade its labelled answers: "
+                        + e.getMessage());
+            }
+        }
     }
 
     private RunManifest finish(Path runDir, RunManifest manifest, boolean complete, List<String> problems,

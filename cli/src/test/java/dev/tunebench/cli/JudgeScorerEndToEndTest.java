@@ -119,4 +119,65 @@ class JudgeScorerEndToEndTest {
         assertEquals(unscored, reportedUnscored);
         assertTrue(unscored < samples.size(), "ckpt-epoch-4 answers most answers with an intent (" + repaired + " after repair)");
     }
+
+    @Test
+    void aJudgeWithLabelledAnswersSaysHowOftenItAgreesWithThePerson(@TempDir Path tmp) throws Exception {
+        Path demo = Cli.demo();
+        // The person's labels: the first 8 test rows' messages, graded with their true intent.
+        List<String> answers = new ArrayList<>();
+        List<String> intents = new ArrayList<>();
+        StringBuilder labels = new StringBuilder();
+        for (String line : Files.readAllLines(demo.resolve("data/test.jsonl")).subList(0, 8)) {
+            JsonNode messages = JSON.readTree(line).get("messages");
+            String message = messages.get(messages.size() - 2).get("content").asText();
+            Matcher m = INTENT.matcher(messages.get(messages.size() - 1).get("content").asText());
+            assertTrue(m.find());
+            answers.add(message);
+            intents.add(m.group(1));
+            labels.append(JSON.createObjectNode().put("answer", message).put("grade", m.group(1))).append('\n');
+        }
+        Files.writeString(tmp.resolve("labels.jsonl"), labels);
+        Path suite = tmp.resolve("judge.yaml");
+        Files.writeString(suite, """
+                name: calibrated
+                data: {eval: %s}
+                models:
+                  - {id: base, path: %s, role: baseline}
+                runner: {threads: 1}
+                techniques: [{name: as-is}]
+                scorers:
+                  - {name: accuracy_json, type: json_match}
+                  - name: judge
+                    type: judge
+                    runner: {type: onnx, path: %s, threads: 1}
+                    system: "%s"
+                    rubric: "{{answer}}"
+                    labels: labels.jsonl
+                    max_new_tokens: 32
+                    grade: {choices: {refund: 1, delivery: 0, account: 0, network: 0, billing: 0, cancel: 0}, pattern: '"intent": "([a-z]+)"'}
+                metrics: {accuracy: accuracy_json}
+                """.formatted(demo.resolve("data/test.jsonl"), demo.resolve("models/base"), demo.resolve("models/ckpt-epoch-4"), SYSTEM));
+        Path run = tmp.resolve("run");
+        Cli r = Cli.run("run", suite.toString(), "--out", run.toString(), "--limit", "2");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+
+        // What the judge model says of each labelled message, in-process: refund is worth 1, every other intent 0.
+        int agreed = 0;
+        try (Runner judge = RunnerFactories.find("onnx").open(demo.resolve("models/ckpt-epoch-4"), new RunnerSettings("cpu", 1, 1))) {
+            List<Prompt> prompts = answers.stream().map(a -> Prompt.of(List.of(Message.system(SYSTEM), Message.user(a)))).toList();
+            List<String> replies = judge.generate(prompts, GenerationSettings.greedy(32)).stream().map(g -> g.text()).toList();
+            for (int i = 0; i < replies.size(); i++) {
+                Matcher m = INTENT.matcher(replies.get(i));
+                assertTrue(m.find(), "every labelled message gets an intent at once (else pick other rows): " + replies.get(i));
+                agreed += m.group(1).equals("refund") == intents.get(i).equals("refund") ? 1 : 0;
+            }
+        }
+        JsonNode entry = JSON.readTree(run.resolve("manifest.json").toFile()).get("judges").get(0);
+        assertEquals("8", entry.get("labels").asText());
+        assertEquals("8", entry.get("labels_graded").asText());
+        assertEquals(agreed / 8.0, entry.get("labels_agreement").asDouble(), 1e-12);
+        assertTrue(r.err().contains("judge judge agrees with " + agreed + " of 8 labelled answers it graded"), r.err());
+        assertTrue(Files.readString(run.resolve("report.html")).contains("Judge judge agrees with a person on "),
+                "the report's first screen says how far to trust the judge");
+    }
 }

@@ -84,11 +84,13 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
     private final Sampling sampling;
     private final Structured structured;
     private final Reference reference;
+    private final List<JudgeLabels.Labelled> labels;
     private final Function<JudgeModel, Runner> opener;
     private final JudgeVerdicts verdicts;
     private Runner runner;
     private RunnerInfo lastInfo;
     private CompletionCache cache = CompletionCache.NONE;
+    private JudgeCalibration calibration;
     /** Why structured output is off for this run although asked for by {@link Structured#AUTO}, else null. */
     private String structuredOff;
 
@@ -102,9 +104,18 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         this(name, rubric, grade, model, system, sampling, structured ? Structured.ON : Structured.OFF, null, opener);
     }
 
-    /** @param reference null for a judge that grades one answer; else what each answer is compared with */
     JudgeScorer(String name, Rubric rubric, GradeParser grade, JudgeModel model, String system, Sampling sampling,
                 Structured structured, Reference reference, Function<JudgeModel, Runner> opener) {
+        this(name, rubric, grade, model, system, sampling, structured, reference, List.of(), opener);
+    }
+
+    /**
+     * @param reference null for a judge that grades one answer; else what each answer is compared with
+     * @param labels    answers a person graded, which the judge grades too to show how far to trust it
+     */
+    JudgeScorer(String name, Rubric rubric, GradeParser grade, JudgeModel model, String system, Sampling sampling,
+                Structured structured, Reference reference, List<JudgeLabels.Labelled> labels,
+                Function<JudgeModel, Runner> opener) {
         if (rubric.pairwise() != (reference != null)) {
             throw new IllegalArgumentException("a pairwise rubric goes with a reference, and only then");
         }
@@ -116,6 +127,7 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         this.sampling = sampling;
         this.structured = structured;
         this.reference = reference;
+        this.labels = List.copyOf(labels);
         this.opener = opener;
         this.verdicts = new JudgeVerdicts(model.id(), model.generation().maxNewTokens(), grade);
     }
@@ -239,6 +251,36 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
         return sampling.samples() * (reference == null ? 1 : 2);
     }
 
+    /**
+     * Grades the labelled answers ({@code labels:}) and compares the judge's verdicts with the person's; empty
+     * without labels. The result also goes into {@link #provenance()}.
+     */
+    public synchronized Optional<JudgeCalibration> calibrate() {
+        if (labels.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Ask> asks = labels.stream().map(l -> new Ask(l.question(), l.answer(), l.expected(),
+                reference == null ? null : l.answerB())).toList();
+        List<Graded> graded = gradeWithAgreement(asks);
+        List<String> human = new ArrayList<>();
+        List<String> judged = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            human.add(verdictOf(labels.get(i).grade().value()));
+            double v = graded.get(i).score().value();
+            judged.add(Double.isNaN(v) ? null : verdictOf(v));
+        }
+        calibration = JudgeCalibration.of(human, judged);
+        return Optional.of(calibration);
+    }
+
+    /** A grade as the category calibration compares: win/tie/loss (pairwise), pass/fail (a scale), else its value. */
+    private String verdictOf(double value) {
+        if (reference != null) {
+            return Math.abs(value - 0.5) < 1e-9 ? "tie" : value > 0.5 ? "win" : "loss";
+        }
+        return grade instanceof GradeParser.Scale ? (value >= 0.5 ? "pass" : "fail") : String.valueOf(value);
+    }
+
     /** The judge's settings for the manifest: model, rubric, parameters and what its answers said of the model. */
     public synchronized Map<String, String> provenance() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -270,6 +312,12 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
             p.put("pairwise_against", reference instanceof Reference.OfModel m ? "model " + m.id() : "expected");
         }
         p.put("grade", grade.expects());
+        if (calibration != null) {
+            p.put("labels", String.valueOf(calibration.labelled()));
+            p.put("labels_graded", String.valueOf(calibration.graded()));
+            p.put("labels_agreement", String.valueOf(calibration.agreement()));
+            p.put("labels_kappa", String.valueOf(calibration.kappa()));
+        }
         RunnerInfo info = runner != null ? runner.info() : lastInfo;
         if (info != null) {
             for (String k : List.of("response_model", "system_fingerprint")) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
  * ({@code model:} a model of the suite, or {@code runner:} an entry of its own), the grade ({@code choices}
  * or a {@code min}/{@code max} scale, with an optional {@code pattern}), {@code system},
  * {@code max_new_tokens}, {@code samples} (with {@code temperature} and {@code seed}), {@code structured} and
- * {@code against} (a pairwise judge).
+ * {@code against} (a pairwise judge) and {@code labels} (answers a person graded, to calibrate the judge).
  */
 final class JudgeSpec {
     static final int DEFAULT_MAX_NEW_TOKENS = 256;
@@ -51,8 +52,11 @@ final class JudgeSpec {
             throw params.error("grade", "a pairwise judge (against:) picks an answer: give choices worth what answer A gets,"
                     + " e.g. grade: {choices: {A: 1, B: 0, tie: 0.5}}.");
         }
+        List<JudgeLabels.Labelled> labels = params.string("labels")
+                .map(f -> JudgeLabels.read(baseDir.resolve(f), grade, reference != null, params.where() + ": labels"))
+                .orElse(List.of());
         return new JudgeScorer(params.name(), rubric, grade, model, params.string("system").orElse(null),
-                sampling(params), structured(params), reference, opener);
+                sampling(params), structured(params), reference, labels, opener);
     }
 
     /** {@code against: expected} or {@code against: MODEL} makes the judge pairwise; absent, it grades one answer. */

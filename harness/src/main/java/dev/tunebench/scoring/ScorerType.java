@@ -16,7 +16,7 @@ enum ScorerType {
     LABEL("label", "field", "pattern", "group", "labels", "ignore_case"),
     LENGTH("length", "min_chars", "max_chars", "min_words", "max_words"),
     JUDGE("judge", "rubric", "rubric_file", "model", "runner", "grade", "system", "max_new_tokens", "samples", "temperature",
-            "seed", "structured", "against"),
+            "seed", "structured", "against", "labels"),
     TOOL_CALL("tool_call", "check"),
     ROUGE("rouge", "variant", "stemming"),
     BLEU("bleu"),

@@ -2,7 +2,10 @@ package dev.tunebench.summary;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunebench.results.JudgeCalls;
+import dev.tunebench.scoring.JudgeCalibration;
 import dev.tunebench.scoring.JudgeScorer;
+
+import java.util.Map;
 
 /**
  * How one judge scorer did in one cell: how many replies had no grade, how often its verdict (grade >=
@@ -93,12 +96,11 @@ final class JudgeTally {
         }
         ObjectNode a = score.putObject("agreement_with_accuracy");
         a.put("n", n);
-        double observed = (double) (table[0] + table[3]) / n;
-        double judgePass = (double) (table[2] + table[3]) / n;
-        double accuracyPass = (double) (table[1] + table[3]) / n;
-        double chance = judgePass * accuracyPass + (1 - judgePass) * (1 - accuracyPass);
-        a.put("agreement", observed);
+        int agreed = (int) (table[0] + table[3]);
+        a.put("agreement", (double) agreed / n);
         // Kappa is undefined when chance agreement is total (both raters constant); JSON then says null.
-        a.put("kappa", chance >= 1 ? Double.NaN : (observed - chance) / (1 - chance));
+        a.put("kappa", JudgeCalibration.kappa((int) n, agreed,
+                Map.of("pass", (int) (table[2] + table[3]), "fail", (int) (table[0] + table[1])),
+                Map.of("pass", (int) (table[1] + table[3]), "fail", (int) (table[0] + table[2]))));
     }
 }

@@ -83,6 +83,7 @@ public record FirstScreen(String decision, String decisionText, String gateCount
                         againstBlessed(run, r.chosen(), rows, blessed)));
             }
         }
+        findings.addAll(calibrationSentences(run.manifest()));
         if (s.best() != null) {
             findings.add(s.best().model() + " is the best checkpoint by " + s.best().criterion()
                     + (s.overfitting() != null && s.overfitting().detected()
@@ -229,6 +230,28 @@ public record FirstScreen(String decision, String decisionText, String gateCount
                         + ": they are counted apart, not as fails.");
             }
         });
+        return out;
+    }
+
+    /** How far each judge with labelled answers can be trusted: its agreement with the person who graded them. */
+    private static List<String> calibrationSentences(com.fasterxml.jackson.databind.JsonNode manifest) {
+        List<String> out = new ArrayList<>();
+        if (manifest == null) {
+            return out;
+        }
+        for (com.fasterxml.jackson.databind.JsonNode j : manifest.path("judges")) {
+            if (!j.has("labels_graded")) {
+                continue;
+            }
+            double agreement = j.path("labels_agreement").asDouble(Double.NaN);
+            double kappa = j.path("labels_kappa").asDouble(Double.NaN);
+            out.add(String.format(Locale.ROOT, "Judge %s agrees with a person on %s of %s labelled answers%s%s.",
+                    j.path("scorer").asText(), Double.isNaN(agreement) ? "none" : String.format(Locale.ROOT, "%.0f%%",
+                            100 * agreement), j.path("labels_graded").asText(),
+                    Double.isNaN(kappa) ? "" : String.format(Locale.ROOT, " (Cohen's kappa %.2f)", kappa),
+                    j.path("labels").asText().equals(j.path("labels_graded").asText()) ? ""
+                            : "; it could not grade " + (j.path("labels").asInt() - j.path("labels_graded").asInt())));
+        }
         return out;
     }
 
