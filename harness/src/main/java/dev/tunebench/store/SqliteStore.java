@@ -67,7 +67,7 @@ public final class SqliteStore implements AutoCloseable {
             throw unavailable(abs, "cannot create its folder: " + e, e);
         }
         try {
-            return connect(abs, warn, clock);
+            return connectWhenFree(abs, warn, clock);
         } catch (SQLException e) {
             if (!damaged(e)) {
                 throw unavailable(abs, e.getMessage(), e);
@@ -88,6 +88,30 @@ public final class SqliteStore implements AutoCloseable {
                 return connect(abs, warn, clock);
             } catch (SQLException again) {
                 throw unavailable(abs, again.getMessage(), again);
+            }
+        }
+    }
+
+    /**
+     * Connects, trying again while another process holds the file locked as it opens it: two runs that open a
+     * new store at the same moment race to switch it to WAL and create its tables, and SQLite answers the loser
+     * SQLITE_BUSY at once, without waiting in the busy handler. Gives up after {@link #BUSY_TIMEOUT_MS}.
+     */
+    private static SqliteStore connectWhenFree(Path file, Consumer<String> warn, Clock clock) throws SQLException {
+        long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connect(file, warn, clock);
+            } catch (SQLException e) {
+                if ((e.getErrorCode() & 0xff) != SQLiteErrorCode.SQLITE_BUSY.code || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(Math.min(200, 10L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }

@@ -200,4 +200,33 @@ class SqliteStoreTest {
             assertEquals("go", store.runs("s").get(0).gate());
         }
     }
+
+    @Test
+    void aNewStoreOpenedByFourRunsAtOnceOpensForEachOfThem(@TempDir Path dir) throws Exception {
+        // Runs that open a new store at the same moment race to set it up; SQLite answers the loser SQLITE_BUSY at
+        // once (no busy wait), which failed about one round in a hundred here before open tried again.
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 200; round++) {
+                Path file = dir.resolve("store-" + round + ".db");
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Void>> opens = new ArrayList<>();
+                for (int k = 0; k < 4; k++) {
+                    opens.add(pool.submit((Callable<Void>) () -> {
+                        go.await();
+                        try (SqliteStore store = SqliteStore.open(file, w -> { })) {
+                            assertTrue(store.completions().find("none").isEmpty());
+                        }
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (Future<Void> open : opens) {
+                    open.get();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
