@@ -74,8 +74,9 @@ final class SpendMeter {
         double reserved = 0;
         double reservedJudges = 0;
         for (int i = 0; i < prompts.size(); i++) {
-            reserved += worst(model, runner, prompts.get(i), maxNewTokens);
-            reservedJudges += worstJudging(model, runner, prompts.get(i), maxNewTokens);
+            Worst w = worst(model, runner, prompts.get(i), maxNewTokens);
+            reserved += w.request();
+            reservedJudges += w.judging();
             if (!fits(model, reserved, reservedJudges)) {
                 return i;
             }
@@ -86,13 +87,12 @@ final class SpendMeter {
     /** Whether the run's limit (rather than only this model's) is what stopped {@code model}. */
     boolean runLimitReached(String model, Runner runner, Prompt next, int maxNewTokens) {
         Double run = plan.budget().run();
-        return run != null && total + worst(model, runner, next, maxNewTokens)
-                + worstJudging(model, runner, next, maxNewTokens) > run;
+        return run != null && total + worst(model, runner, next, maxNewTokens).total() > run;
     }
 
     String reason(String model, Runner runner, Prompt next, int maxNewTokens) {
         String currency = plan.prices().currency();
-        double worst = worst(model, runner, next, maxNewTokens) + worstJudging(model, runner, next, maxNewTokens);
+        double worst = worst(model, runner, next, maxNewTokens).total();
         boolean run = runLimitReached(model, runner, next, maxNewTokens);
         String limit = run
                 ? String.format(Locale.ROOT, "the run's budget of %.6f %s (spent %.6f)", plan.budget().run(), currency, total)
@@ -112,34 +112,39 @@ final class SpendMeter {
         return own == null || spent.getOrDefault(model, 0.0) + reserved <= own;
     }
 
-    private double worst(String model, Runner runner, Prompt prompt, int maxNewTokens) {
-        return plan.prices().priceFor(model).map(price -> (promptTokens(runner, prompt) * price.promptPer1k()
-                + (double) maxNewTokens * price.completionPer1k()) / 1000).orElse(0.0);
+    /** The most one request can cost, and the most its judging can: apart, since judging spends the run's budget only. */
+    private record Worst(double request, double judging) {
+        double total() {
+            return request + judging;
+        }
     }
 
     /**
-     * The most judging one answer can cost, roughly: each judge request's prompt is taken as the rubric, the
-     * model's whole prompt (for the question) and every answer it shows at {@code maxNewTokens}, and each
-     * request as repaired once (the prompt again with the reply, and a second reply).
+     * The request's worst case: every prompt token and {@code maxNewTokens} at the model's price. Its judging's,
+     * roughly: each judge request's prompt is taken as the rubric, the model's whole prompt (for the question)
+     * and every answer it shows at {@code maxNewTokens}, and each request as repaired once (the prompt again with
+     * the reply, and a second reply). The prompt is counted once, and only when a price needs it.
      */
-    private double worstJudging(String model, Runner runner, Prompt prompt, int maxNewTokens) {
-        double cost = 0;
-        for (JudgeScorer j : judges) {
-            if (!j.grades(model)) {
-                continue;
-            }
-            CostTable.Price price = plan.prices().priceFor(j.model().id()).orElse(null);
-            if (price == null) {
-                continue;
-            }
-            long judgeMax = j.model().generation().maxNewTokens();
-            double oneRequestPrompt = j.fixedChars() / CHARS_PER_TOKEN + promptTokens(runner, prompt)
-                    + (double) maxNewTokens * (j.reference().isPresent() ? 2 : 1);
-            double promptTokens = 2 * oneRequestPrompt + judgeMax;
-            double completionTokens = 2.0 * judgeMax;
-            cost += j.requestsPerAnswer() * (promptTokens * price.promptPer1k() + completionTokens * price.completionPer1k()) / 1000;
+    private Worst worst(String model, Runner runner, Prompt prompt, int maxNewTokens) {
+        CostTable.Price own = plan.prices().priceFor(model).orElse(null);
+        List<JudgeScorer> priced = judges.stream()
+                .filter(j -> j.grades(model) && plan.prices().priceFor(j.model().id()).isPresent()).toList();
+        if (own == null && priced.isEmpty()) {
+            return new Worst(0, 0);
         }
-        return cost;
+        long tokens = promptTokens(runner, prompt);
+        double request = own == null ? 0 : (tokens * own.promptPer1k() + (double) maxNewTokens * own.completionPer1k()) / 1000;
+        double judging = 0;
+        for (JudgeScorer j : priced) {
+            CostTable.Price price = plan.prices().priceFor(j.model().id()).orElseThrow();
+            long judgeMax = j.model().generation().maxNewTokens();
+            double oneRequestPrompt = j.fixedChars() / CHARS_PER_TOKEN + tokens
+                    + (double) maxNewTokens * (j.reference().isPresent() ? 2 : 1);
+            double judgePrompt = 2 * oneRequestPrompt + judgeMax;
+            double judgeCompletion = 2.0 * judgeMax;
+            judging += j.requestsPerAnswer() * (judgePrompt * price.promptPer1k() + judgeCompletion * price.completionPer1k()) / 1000;
+        }
+        return new Worst(request, judging);
     }
 
     private static long promptTokens(Runner runner, Prompt prompt) {

@@ -276,7 +276,7 @@ public final class JudgeScorer implements Scorer, AutoCloseable {
     /** A grade as the category calibration compares: win/tie/loss (pairwise), pass/fail (a scale), else its value. */
     private String verdictOf(double value) {
         if (reference != null) {
-            return Math.abs(value - 0.5) < 1e-9 ? "tie" : value > 0.5 ? "win" : "loss";
+            return JudgeVerdicts.verdict(value);
         }
         return grade instanceof GradeParser.Scale ? (value >= 0.5 ? "pass" : "fail") : String.valueOf(value);
     }

@@ -95,7 +95,8 @@ final class JudgeVerdicts {
         return new JudgeScorer.Graded(new Score(Double.NaN, null, JudgeScorer.UNSCORED + why, null, null), null, calls);
     }
 
-    private static String verdict(double value) {
+    /** A pairwise score as a verdict from its answer's side: win (above 0.5), tie or loss. */
+    static String verdict(double value) {
         return Math.abs(value - 0.5) < 1e-9 ? "tie" : value > 0.5 ? "win" : "loss";
     }
 
