@@ -57,13 +57,41 @@ final class CostEstimate {
     record Measured(Map<String, Double> means, Map<String, JudgeMeans> judges, String source) {
         static final Measured NONE = new Measured(Map.of(), Map.of(), null);
 
-        Measured(Map<String, Double> means, String source) {
-            this(means, Map.of(), source);
-        }
-
-        /** The answered samples of an earlier run folder, and its judges' calls. */
+        /** The answered samples of an earlier run folder, and its judges' calls, read in one pass. */
         static Measured fromRun(Path runDir) {
-            return new Measured(meanCompletions(runDir), judgeMeans(runDir), runDir.toString());
+            if (!Files.isRegularFile(runDir.resolve("samples.jsonl"))) {
+                throw new InputException("--from: " + runDir + " holds no samples.jsonl; give the folder of an earlier run of"
+                        + " this suite (runs/<suite>-<time>/).");
+            }
+            Map<String, double[]> completions = new HashMap<>();  // model: completion tokens, answered samples
+            Map<String, long[]> judged = new HashMap<>();  // scorer: answers, requests + cached, sent with tokens, their completion tokens
+            SampleReader.forEach(runDir, s -> {
+                if (s.error() == null && s.completionTokens() != null) {
+                    double[] acc = completions.computeIfAbsent(s.model(), k -> new double[2]);
+                    acc[0] += s.completionTokens();
+                    acc[1]++;
+                }
+                if (s.judgeCalls() != null) {
+                    s.judgeCalls().forEach((name, c) -> {
+                        long[] acc = judged.computeIfAbsent(name, k -> new long[4]);
+                        acc[0]++;
+                        acc[1] += c.requests() + (c.cached() == null ? 0 : c.cached());
+                        if (c.completionTokens() != null) {
+                            acc[2] += c.requests();
+                            acc[3] += c.completionTokens();
+                        }
+                    });
+                }
+            });
+            Map<String, Double> means = new HashMap<>();
+            completions.forEach((model, acc) -> means.put(model, acc[0] / acc[1]));
+            Map<String, JudgeMeans> judges = new HashMap<>();
+            judged.forEach((name, acc) -> {
+                if (acc[2] > 0) {
+                    judges.put(name, new JudgeMeans((double) acc[1] / acc[0], (double) acc[3] / acc[2]));
+                }
+            });
+            return new Measured(means, judges, runDir.toString());
         }
 
         /**
@@ -95,38 +123,13 @@ final class CostEstimate {
             }
             Map<String, Double> means = new HashMap<>();
             latest.forEach((model, acc) -> means.put(model, acc[0] / acc[1]));
-            return new Measured(means, "the latest run of suite " + suite + " in the store (" + String.join(", ",
+            return new Measured(means, Map.of(), "the latest run of suite " + suite + " in the store (" + String.join(", ",
                     new java.util.TreeSet<>(where.values())) + ")");
         }
     }
 
     /** A judge scorer's requests per judged answer (repairs and cached replies included) and completion tokens per sent request. */
     record JudgeMeans(double requestsPerAnswer, double completionPerRequest) {
-    }
-
-    /** Each judge scorer's figures over the samples of an earlier run folder that carry its calls. */
-    static Map<String, JudgeMeans> judgeMeans(Path runDir) {
-        Map<String, long[]> sums = new HashMap<>();  // answers, requests + cached, sent requests with tokens, completion tokens
-        SampleReader.forEach(runDir, s -> {
-            if (s.judgeCalls() != null) {
-                s.judgeCalls().forEach((name, c) -> {
-                    long[] acc = sums.computeIfAbsent(name, k -> new long[4]);
-                    acc[0]++;
-                    acc[1] += c.requests() + (c.cached() == null ? 0 : c.cached());
-                    if (c.completionTokens() != null) {
-                        acc[2] += c.requests();
-                        acc[3] += c.completionTokens();
-                    }
-                });
-            }
-        });
-        Map<String, JudgeMeans> out = new HashMap<>();
-        sums.forEach((name, acc) -> {
-            if (acc[2] > 0) {
-                out.put(name, new JudgeMeans((double) acc[1] / acc[0], (double) acc[3] / acc[2]));
-            }
-        });
-        return out;
     }
 
     private CostEstimate() {
@@ -214,25 +217,6 @@ final class CostEstimate {
     private static Double cost(CostTable prices, String model, long promptTokens, long completionTokens) {
         CostTable.Price price = prices.priceFor(model).orElse(null);
         return price == null ? null : (promptTokens * price.promptPer1k() + completionTokens * price.completionPer1k()) / 1000;
-    }
-
-    /** Each model's mean completion tokens over the answered samples of an earlier run folder. */
-    static Map<String, Double> meanCompletions(Path runDir) {
-        if (!Files.isRegularFile(runDir.resolve("samples.jsonl"))) {
-            throw new InputException("--from: " + runDir + " holds no samples.jsonl; give the folder of an earlier run of this suite"
-                    + " (runs/<suite>-<time>/).");
-        }
-        Map<String, double[]> sums = new HashMap<>();
-        SampleReader.forEach(runDir, s -> {
-            if (s.error() == null && s.completionTokens() != null) {
-                double[] acc = sums.computeIfAbsent(s.model(), k -> new double[2]);
-                acc[0] += s.completionTokens();
-                acc[1]++;
-            }
-        });
-        Map<String, Double> out = new HashMap<>();
-        sums.forEach((model, acc) -> out.put(model, acc[0] / acc[1]));
-        return out;
     }
 
     private static long estimate(Prompt p) {
